@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { lessonSchema, type LessonData } from '../../schemas/lesson.ts';
+
+/** One content file as the validator sees it: its path (relative to the project) and raw frontmatter. */
+export interface RawEntry {
+  file: string;
+  data: unknown;
+}
+
+/** A lesson that passed validation, with the file it came from. */
+export interface LessonEntry {
+  file: string;
+  data: LessonData;
+}
+
+/** The outcome of validating a set of content files: the valid entries and every problem found. */
+export interface ValidationResult<T> {
+  entries: T[];
+  problems: string[];
+}
+
+/** Thrown when content is invalid; its message lists every problem, one per line. */
+export class ContentError extends Error {
+  /** Every problem found, each naming the file and the field. */
+  readonly problems: string[];
+  constructor(collection: string, problems: string[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${collection}:\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+}
+
+/**
+ * Turns a schema error into messages a content author can act on, each naming the file and field:
+ * `lessons/02-x.mdx: field "minutes" is required`.
+ */
+export function describeIssues(file: string, error: z.ZodError, known: readonly string[]): string[] {
+  return error.issues.flatMap((issue) => {
+    const field = fieldName(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map(
+        (key) => `${file}: field "${fieldName([...issue.path, key])}" is not allowed (known fields: ${known.join(', ')})`,
+      );
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      return [`${file}: field "${field}" is required`];
+    }
+    return [`${file}: field "${field}" ${issue.message.replace(/^Invalid input: /, '')}`];
+  });
+}
+
+function duplicates<T>(entries: LessonEntry[], key: (e: LessonEntry) => T, label: string): string[] {
+  const seen = new Map<T, string>();
+  const problems: string[] = [];
+  for (const entry of entries) {
+    const value = key(entry);
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, entry.file);
+    else problems.push(`${entry.file}: field "${label}" duplicates ${JSON.stringify(value)}, already used by ${first}`);
+  }
+  return problems;
+}
+
+/**
+ * Validates every lesson's frontmatter against the strict schema, then the rules that span files:
+ * ids and orders are unique. Files are checked in path order so messages are stable.
+ */
+export function validateLessons(raw: readonly RawEntry[]): ValidationResult<LessonEntry> {
+  const known = Object.keys(lessonSchema.shape);
+  const entries: LessonEntry[] = [];
+  const problems: string[] = [];
+  for (const { file, data } of [...raw].sort((a, b) => a.file.localeCompare(b.file))) {
+    const parsed = lessonSchema.safeParse(data ?? {});
+    if (parsed.success) entries.push({ file, data: parsed.data });
+    else problems.push(...describeIssues(file, parsed.error, known));
+  }
+  problems.push(...duplicates(entries, (e) => e.data.id, 'id'), ...duplicates(entries, (e) => e.data.order, 'order'));
+  return { entries, problems };
+}
+
+/** Like {@link validateLessons}, but throws a {@link ContentError} listing every problem. */
+export function assertValidLessons(raw: readonly RawEntry[]): LessonEntry[] {
+  const { entries, problems } = validateLessons(raw);
+  if (problems.length > 0) throw new ContentError('lessons', problems);
+  return entries;
+}
