@@ -27,7 +27,7 @@ export const lessonSchema = z
     /** What the learner can do after the lesson; each one starts with a verb. At least one. */
     objectives: z.array(z.string().trim().min(5)).min(1).max(8),
     /** Date the content was last checked against its sources, written YYYY-MM-DD. */
-    updated: z.coerce.date(),
+    updated: z.coerce.date({ error: 'must be a date written YYYY-MM-DD' }),
   })
   .strict();
 

@@ -41,7 +41,7 @@ function fieldName(path: readonly PropertyKey[]): string {
  * Turns a schema error into messages a content author can act on, each naming the file and field:
  * `lessons/02-x.mdx: field "minutes" is required`.
  */
-export function describeIssues(file: string, error: z.ZodError, known: readonly string[]): string[] {
+export function describeIssues(file: string, data: unknown, error: z.ZodError, known: readonly string[]): string[] {
   return error.issues.flatMap((issue) => {
     const field = fieldName(issue.path);
     if (issue.code === 'unrecognized_keys') {
@@ -49,11 +49,20 @@ export function describeIssues(file: string, error: z.ZodError, known: readonly 
         (key) => `${file}: field "${fieldName([...issue.path, key])}" is not allowed (known fields: ${known.join(', ')})`,
       );
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
       return [`${file}: field "${field}" is required`];
     }
-    return [`${file}: field "${field}" ${issue.message.replace(/^Invalid input: /, '')}`];
+    return [`${file}: field "${field}": ${issue.message.replace(/^Invalid input: /, '')}`];
   });
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 function duplicates<T>(entries: LessonEntry[], key: (e: LessonEntry) => T, label: string): string[] {
@@ -79,7 +88,7 @@ export function validateLessons(raw: readonly RawEntry[]): ValidationResult<Less
   for (const { file, data } of [...raw].sort((a, b) => a.file.localeCompare(b.file))) {
     const parsed = lessonSchema.safeParse(data ?? {});
     if (parsed.success) entries.push({ file, data: parsed.data });
-    else problems.push(...describeIssues(file, parsed.error, known));
+    else problems.push(...describeIssues(file, data, parsed.error, known));
   }
   problems.push(...duplicates(entries, (e) => e.data.id, 'id'), ...duplicates(entries, (e) => e.data.order, 'order'));
   return { entries, problems };

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** Port of the preview server the e2e tests start; not 4321, so a running `npm start` does not clash. */
+const PORT = 4399;
+
+/**
+ * End-to-end tests drive Debian's Chromium (`/usr/bin/chromium`) against the built site in `dist/`.
+ * Browser downloads are blocked on this machine, so Playwright's own browsers are never used.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: `astro preview --port ${PORT} --host localhost`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+});

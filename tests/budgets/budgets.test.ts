@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from '../helpers/content-files.ts';
+import { builtPages, kb, measurePage, type PageWeight } from '../helpers/site-weight.ts';
+
+/** The budgets of DESIGN.md, in gzip bytes. */
+const KB = 1024;
+const BUDGET = {
+  jsNoIslands: 2 * KB,
+  jsMedianLesson: 20 * KB,
+  jsHeaviest: 45 * KB,
+  cssPerPage: 8 * KB,
+  firstVisitLessonNoIslands: 20 * KB,
+};
+
+const dist = join(root, 'dist');
+if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ has no build: run `npm run build` before the budget tests.');
+const pages = builtPages(dist).map((page) => measurePage(dist, page));
+const lessons = pages.filter((p) => /^lessons\/[^/]+\/index\.html$/.test(p.page));
+
+/** A failure message that names the page, the measured size, the budget and the overage. */
+function over(p: PageWeight, what: string, size: number, budget: number): string {
+  return `${p.page}: ${what} is ${kb(size)} gzip, over the ${kb(budget)} budget by ${kb(size - budget)}`;
+}
+
+function failures(check: (p: PageWeight) => string | undefined, among: PageWeight[] = pages): string[] {
+  return among.map(check).filter((m): m is string => m !== undefined);
+}
+
+describe('budgets over the built site', () => {
+  it('measures every page of the build', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(lessons.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it(`keeps CSS at or under ${kb(BUDGET.cssPerPage)} per page`, () => {
+    expect(failures((p) => (p.css > BUDGET.cssPerPage ? over(p, 'CSS', p.css, BUDGET.cssPerPage) : undefined))).toEqual([]);
+  });
+
+  it(`keeps JS at or under ${kb(BUDGET.jsNoIslands)} on pages without islands`, () => {
+    const plain = pages.filter((p) => !p.hasIslands);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(failures((p) => (p.js > BUDGET.jsNoIslands ? over(p, 'JS', p.js, BUDGET.jsNoIslands) : undefined), plain)).toEqual([]);
+  });
+
+  it(`keeps JS at or under ${kb(BUDGET.jsHeaviest)} on every page, the heaviest included`, () => {
+    expect(failures((p) => (p.js > BUDGET.jsHeaviest ? over(p, 'JS', p.js, BUDGET.jsHeaviest) : undefined))).toEqual([]);
+  });
+
+  it(`keeps the median lesson's JS at or under ${kb(BUDGET.jsMedianLesson)}`, () => {
+    const sorted = lessons.map((p) => p.js).sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+    expect(median, `median lesson JS is ${kb(median)} gzip, over the ${kb(BUDGET.jsMedianLesson)} budget by ${kb(median - BUDGET.jsMedianLesson)}`).toBeLessThanOrEqual(BUDGET.jsMedianLesson);
+  });
+
+  it(`keeps a first visit to a lesson without islands at or under ${kb(BUDGET.firstVisitLessonNoIslands)}`, () => {
+    const check = (p: PageWeight) =>
+      p.total > BUDGET.firstVisitLessonNoIslands ? over(p, 'everything fetched on a first visit', p.total, BUDGET.firstVisitLessonNoIslands) : undefined;
+    // Until a lesson without islands exists, the rule is held by every page without islands.
+    const plainLessons = lessons.filter((p) => !p.hasIslands);
+    expect(failures(check, plainLessons.length > 0 ? plainLessons : pages.filter((p) => !p.hasIslands))).toEqual([]);
+  });
+
+  it('prints the measured weights', () => {
+    const rows = pages.map((p) => `${p.page.padEnd(40)} js ${kb(p.js).padStart(8)}  css ${kb(p.css).padStart(7)}  total ${kb(p.total).padStart(8)}  ${p.islands.join(', ')}`);
+    console.log(`Page weights (gzip):\n${rows.join('\n')}`);
+    expect(rows).toHaveLength(pages.length);
+  });
+});

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { builtPages } from '../helpers/site-weight.ts';
+
+/** Key under which the theme choice is saved (see src/components/ThemeScript.astro). */
+export const THEME_KEY = 'eda-course:theme';
+
+/** The URL path of every page in the build, e.g. `/lessons/eda-in-one-page/` and `/404.html`. */
+export function builtUrls(): string[] {
+  return builtPages(join(import.meta.dirname, '..', '..', 'dist')).map((page) =>
+    page === 'index.html' ? '/' : page.endsWith('/index.html') ? `/${page.slice(0, -'index.html'.length)}` : `/${page}`,
+  );
+}
+
+/** Brings every island into view and waits until all have hydrated (Astro drops `ssr` then). */
+export async function hydrateIslands(page: Page): Promise<void> {
+  const islands = page.locator('astro-island');
+  for (const island of await islands.all()) await island.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}

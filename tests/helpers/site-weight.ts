@@ -1,0 +1,115 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** What one built page makes a first-time visitor download, in gzip bytes, by kind. */
+export interface PageWeight {
+  /** Path of the page's HTML file, relative to the dist folder (`lessons/x/index.html`). */
+  page: string;
+  html: number;
+  /** Inline scripts plus every script file the page loads, following static imports. */
+  js: number;
+  /** Inline styles plus every stylesheet the page links. */
+  css: number;
+  /** Images and icons the page references. */
+  other: number;
+  /** Everything above. */
+  total: number;
+  /** Whether the page hydrates any island (`<astro-island>`). */
+  hasIslands: boolean;
+  /** Names of the hydrated components, from their `component-export`/`component-url`. */
+  islands: string[];
+  /** Every file counted, with its gzip size. */
+  files: Map<string, number>;
+}
+
+const gz = (content: string | Buffer) => gzipSync(content, { level: 9 }).length;
+
+/** Every `.html` file under `dist`, relative to it, sorted. */
+export function builtPages(dist: string): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) pages.push(relative(dist, path).split('\\').join('/'));
+    }
+  };
+  walk(dist);
+  return pages.sort();
+}
+
+function attr(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+}
+
+/** Resolves a URL found in a page or a script to a path under dist; `undefined` for external URLs. */
+function resolveUrl(url: string, fromUrl: string): string | undefined {
+  if (url === '' || /^[a-z]+:|^\/\//i.test(url)) return undefined;
+  const path = url.startsWith('/') ? url : posix.join(posix.dirname(fromUrl), url);
+  return posix.normalize(path.split(/[?#]/)[0] ?? '');
+}
+
+const staticImport = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.m?js)["']/g;
+
+/** Measures one built page: its HTML and everything it loads on a first visit. */
+export function measurePage(dist: string, page: string): PageWeight {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const pageUrl = `/${page}`;
+  const files = new Map<string, number>();
+  let js = 0;
+  let css = 0;
+  let other = 0;
+
+  const addFile = (url: string | undefined): Buffer | undefined => {
+    if (!url || files.has(url)) return undefined;
+    const path = join(dist, url);
+    if (!existsSync(path)) throw new Error(`${page} references ${url}, which is not in the build`);
+    const content = readFileSync(path);
+    files.set(url, gz(content));
+    return content;
+  };
+  const addScript = (url: string | undefined): void => {
+    const content = addFile(url);
+    if (!content || !url) return;
+    js += files.get(url) ?? 0;
+    for (const match of content.toString('utf8').matchAll(staticImport)) addScript(resolveUrl(match[1] ?? '', url));
+  };
+
+  const inlineScripts: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const src = attr(match[1] ?? '', 'src');
+    if (src) addScript(resolveUrl(src, pageUrl));
+    else if (!/type=["']?application\/(?:ld\+)?json/i.test(match[1] ?? '')) inlineScripts.push(match[2] ?? '');
+  }
+  if (inlineScripts.length > 0) js += gz(inlineScripts.join('\n'));
+
+  const islands: string[] = [];
+  for (const match of html.matchAll(/<astro-island\b([^>]*)>/gi)) {
+    const tag = match[1] ?? '';
+    for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) addScript(resolveUrl(attr(tag, name) ?? '', pageUrl));
+    islands.push(attr(tag, 'component-url')?.replace(/^.*\/([^/.]+)\.[^/]*$/, '$1') ?? 'unknown');
+  }
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0];
+    const rel = attr(tag, 'rel') ?? '';
+    const url = resolveUrl(attr(tag, 'href') ?? '', pageUrl);
+    if (rel === 'modulepreload') addScript(url);
+    else if (rel === 'stylesheet') {
+      const content = addFile(url);
+      if (content && url) css += files.get(url) ?? 0;
+    } else if (/icon/.test(rel) && addFile(url) && url) other += files.get(url) ?? 0;
+  }
+  const inlineStyles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1] ?? '');
+  if (inlineStyles.length > 0) css += gz(inlineStyles.join('\n'));
+  for (const match of html.matchAll(/<img\b[^>]*>/gi)) {
+    const url = resolveUrl(attr(match[0], 'src') ?? '', pageUrl);
+    if (addFile(url) && url) other += files.get(url) ?? 0;
+  }
+
+  const htmlBytes = gz(html);
+  return { page, html: htmlBytes, js, css, other, total: htmlBytes + js + css + other, hasIslands: islands.length > 0, islands, files };
+}
+
+/** Bytes as kilobytes with one decimal, for messages. */
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

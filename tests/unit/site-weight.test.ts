@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtPages, measurePage } from '../helpers/site-weight.ts';
+
+const dist = mkdtempSync(join(tmpdir(), 'eda-weight-'));
+const write = (path: string, content: string) => {
+  mkdirSync(dirname(join(dist, path)), { recursive: true });
+  writeFileSync(join(dist, path), content);
+};
+const gz = (s: string) => gzipSync(s, { level: 9 }).length;
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+const runtime = 'export const r=1;'.repeat(50);
+const chunk = `import{r}from"./runtime.js";export default function(){return r}`;
+const island = `import c from"./chunk.js";import"./runtime.js";export{c};`;
+const style = 'body{color:red}'.repeat(20);
+write('_astro/runtime.js', runtime);
+write('_astro/chunk.js', chunk);
+write('_astro/Island.abc.js', island);
+write('_astro/client.js', 'export default 1');
+write('_astro/page.css', style);
+write('plain/index.html', `<html><head><link rel="stylesheet" href="/_astro/page.css"><script>var a=1</script></head><body><p>hi</p></body></html>`);
+write('lab/index.html', `<html><body><astro-island component-url="/_astro/Island.abc.js" renderer-url="/_astro/client.js"></astro-island></body></html>`);
+
+describe('page weight measurement (what the budgets rely on)', () => {
+  it('finds every built page', () => {
+    expect(builtPages(dist)).toEqual(['lab/index.html', 'plain/index.html']);
+  });
+
+  it('counts inline scripts and linked stylesheets of a page without islands', () => {
+    const page = measurePage(dist, 'plain/index.html');
+    expect(page.hasIslands).toBe(false);
+    expect(page.js).toBe(gz('var a=1'));
+    expect(page.css).toBe(gz(style));
+    expect(page.total).toBe(page.html + page.js + page.css);
+  });
+
+  it('follows an island into its renderer and every static import, counting each file once', () => {
+    const page = measurePage(dist, 'lab/index.html');
+    expect(page.hasIslands).toBe(true);
+    expect(page.islands).toEqual(['Island']);
+    expect([...page.files.keys()].sort()).toEqual(['/_astro/Island.abc.js', '/_astro/chunk.js', '/_astro/client.js', '/_astro/runtime.js']);
+    expect(page.js).toBe(gz(island) + gz(chunk) + gz(runtime) + gz('export default 1'));
+  });
+
+  it('fails loudly when a page references a file missing from the build', () => {
+    write('broken/index.html', '<script src="/_astro/missing.js"></script>');
+    expect(() => measurePage(dist, 'broken/index.html')).toThrowError('broken/index.html references /_astro/missing.js, which is not in the build');
+  });
+});
