@@ -60,8 +60,8 @@ describe('lesson frontmatter: invalid fixtures fail with a message naming the fi
 
   it('throws one error listing every problem, for the build', () => {
     const raw = [...readMdxDir('tests/fixtures/invalid/missing-field'), ...readMdxDir('tests/fixtures/invalid/duplicate-id')];
-    expect(() => assertValidLessons(raw)).toThrowError(ContentError);
-    expect(() => assertValidLessons(raw)).toThrowError(
+    expect(() => assertValidLessons(raw)).toThrow(ContentError);
+    expect(() => assertValidLessons(raw)).toThrow(
       /^2 problems in lessons:\n {2}- .*01-no-objectives\.mdx: field "objectives" is required\n {2}- .*02-two\.mdx: field "id" duplicates "same-id"/,
     );
   });

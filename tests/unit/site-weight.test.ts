@@ -48,6 +48,6 @@ describe('page weight measurement (what the budgets rely on)', () => {
 
   it('fails loudly when a page references a file missing from the build', () => {
     write('broken/index.html', '<script src="/_astro/missing.js"></script>');
-    expect(() => measurePage(dist, 'broken/index.html')).toThrowError('broken/index.html references /_astro/missing.js, which is not in the build');
+    expect(() => measurePage(dist, 'broken/index.html')).toThrow('broken/index.html references /_astro/missing.js, which is not in the build');
   });
 });

@@ -24,7 +24,7 @@ describe('course outline', () => {
   });
 
   it('rejects an unknown lesson id instead of guessing', () => {
-    expect(() => neighbours(lessons, 'missing')).toThrowError('Unknown lesson id "missing"');
+    expect(() => neighbours(lessons, 'missing')).toThrow('Unknown lesson id "missing"');
   });
 
   it('builds stable URLs from ids alone', () => {
