@@ -33,7 +33,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `astro preview --port ${PORT} --host localhost`,
+    // --ignore-lock: a learner's own `npm start` (another preview server) must not block the tests.
+    command: `astro preview --port ${PORT} --host localhost --ignore-lock`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -14,6 +14,9 @@ const BUDGET = {
   firstVisitLessonNoIslands: 20 * KB,
 };
 
+/** Islands every lesson carries (filled in by the progress feature); any other island is a demo. */
+const SHELL_ISLANDS = new Set<string>([]);
+
 const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ has no build: run `npm run build` before the budget tests.');
 const pages = builtPages(dist).map((page) => measurePage(dist, page));
@@ -48,8 +51,13 @@ describe('budgets over the built site', () => {
     expect(failures((p) => (p.js > BUDGET.jsHeaviest ? over(p, 'JS', p.js, BUDGET.jsHeaviest) : undefined))).toEqual([]);
   });
 
-  it(`keeps the median lesson's JS at or under ${kb(BUDGET.jsMedianLesson)}`, () => {
-    const sorted = lessons.map((p) => p.js).sort((a, b) => a - b);
+  it(`keeps the median lesson's JS at or under ${kb(BUDGET.jsMedianLesson)}, not counting its demo islands' own components`, () => {
+    // The 20 KB budget is for a lesson whose only islands are the shell's (notes, completion): it
+    // covers the framework runtime and those islands. A lesson's demos (labs, quizzes) are held by the
+    // 45 KB cap above instead, so their own component files are left out here.
+    const shellJs = (p: PageWeight) =>
+      p.js - [...p.islandBytes].filter(([name]) => !SHELL_ISLANDS.has(name)).reduce((sum, [, bytes]) => sum + bytes, 0);
+    const sorted = lessons.map(shellJs).sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
     expect(median, `median lesson JS is ${kb(median)} gzip, over the ${kb(BUDGET.jsMedianLesson)} budget by ${kb(median - BUDGET.jsMedianLesson)}`).toBeLessThanOrEqual(BUDGET.jsMedianLesson);
   });
@@ -63,7 +71,11 @@ describe('budgets over the built site', () => {
   });
 
   it('prints the measured weights', () => {
-    const rows = pages.map((p) => `${p.page.padEnd(40)} js ${kb(p.js).padStart(8)}  css ${kb(p.css).padStart(7)}  total ${kb(p.total).padStart(8)}  ${p.islands.join(', ')}`);
+    const rows = pages.map(
+      (p) =>
+        `${p.page.padEnd(40)} js ${kb(p.js).padStart(8)}  css ${kb(p.css).padStart(7)}  total ${kb(p.total).padStart(8)}  ` +
+        [...p.islandBytes].map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', '),
+    );
     console.log(`Page weights (gzip):\n${rows.join('\n')}`);
     expect(rows).toHaveLength(pages.length);
   });

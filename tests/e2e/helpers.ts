@@ -15,6 +15,7 @@ export function builtUrls(): string[] {
 /** Brings every island into view and waits until all have hydrated (Astro drops `ssr` then). */
 export async function hydrateIslands(page: Page): Promise<void> {
   const islands = page.locator('astro-island');
-  for (const island of await islands.all()) await island.scrollIntoViewIfNeeded();
+  // <astro-island> is display: contents, so scroll its first rendered child into view instead.
+  for (const island of await islands.all()) await island.evaluate((el) => el.firstElementChild?.scrollIntoView());
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
 }

@@ -17,8 +17,10 @@ export interface PageWeight {
   total: number;
   /** Whether the page hydrates any island (`<astro-island>`). */
   hasIslands: boolean;
-  /** Names of the hydrated components, from their `component-export`/`component-url`. */
+  /** Names of the hydrated components, from their `component-url`. */
   islands: string[];
+  /** Gzip bytes of each island's own component file (not the runtime or chunks it shares). */
+  islandBytes: Map<string, number>;
   /** Every file counted, with its gzip size. */
   files: Map<string, number>;
 }
@@ -85,10 +87,14 @@ export function measurePage(dist: string, page: string): PageWeight {
   if (inlineScripts.length > 0) js += gz(inlineScripts.join('\n'));
 
   const islands: string[] = [];
+  const islandBytes = new Map<string, number>();
   for (const match of html.matchAll(/<astro-island\b([^>]*)>/gi)) {
     const tag = match[1] ?? '';
     for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) addScript(resolveUrl(attr(tag, name) ?? '', pageUrl));
-    islands.push(attr(tag, 'component-url')?.replace(/^.*\/([^/.]+)\.[^/]*$/, '$1') ?? 'unknown');
+    const componentUrl = resolveUrl(attr(tag, 'component-url') ?? '', pageUrl);
+    const name = componentUrl?.replace(/^.*\/([^/.]+)\.[^/]*$/, '$1') ?? 'unknown';
+    islands.push(name);
+    if (componentUrl) islandBytes.set(name, files.get(componentUrl) ?? 0);
   }
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const tag = match[0];
@@ -108,7 +114,7 @@ export function measurePage(dist: string, page: string): PageWeight {
   }
 
   const htmlBytes = gz(html);
-  return { page, html: htmlBytes, js, css, other, total: htmlBytes + js + css + other, hasIslands: islands.length > 0, islands, files };
+  return { page, html: htmlBytes, js, css, other, total: htmlBytes + js + css + other, hasIslands: islands.length > 0, islands, islandBytes, files };
 }
 
 /** Bytes as kilobytes with one decimal, for messages. */
