@@ -1,0 +1,50 @@
+import type { ProgressData } from '../../schemas/progress.ts';
+
+/** The six records of progress data, each keyed by stable content ids. */
+export const RECORD_NAMES = ['lessons', 'notes', 'quiz', 'practice', 'review', 'challenges'] as const;
+
+/** The name of one record of progress data. */
+export type RecordName = (typeof RECORD_NAMES)[number];
+
+/** A record with no prototype, so a lookup by any id can only ever find an entry stored under it. */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** Progress of a learner who has done nothing yet (in the given wipe generation). */
+export function emptyProgress(generation = 0): ProgressData {
+  return {
+    generation,
+    lessons: emptyRecord(),
+    notes: emptyRecord(),
+    quiz: emptyRecord(),
+    practice: emptyRecord(),
+    review: emptyRecord(),
+    challenges: emptyRecord(),
+  };
+}
+
+/**
+ * The entry stored under `id`, or `undefined`. Only own entries count, so an id such as
+ * `constructor` can never find something inherited.
+ */
+export function readEntry<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
+/** A copy of `record` (without a prototype) with `id` set to `entry`. */
+export function withEntry<T>(record: Readonly<Record<string, T>>, id: string, entry: T): Record<string, T> {
+  const out = Object.assign(emptyRecord<T>(), record);
+  Object.defineProperty(out, id, { value: entry, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Whether the learner has marked the lesson done. */
+export function isLessonComplete(state: ProgressData, lessonId: string): boolean {
+  return readEntry(state.lessons, lessonId)?.completed === true;
+}
+
+/** The learner's note on a lesson; empty when there is none. */
+export function noteText(state: ProgressData, lessonId: string): string {
+  return readEntry(state.notes, lessonId)?.text ?? '';
+}

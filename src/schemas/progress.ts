@@ -1,0 +1,244 @@
+import { z } from 'zod';
+
+/**
+ * Hard limits on what a learner's saved progress may hold. The reducer and merge never produce
+ * more than this, so anything they write can always be read back; imports over a limit are refused.
+ */
+export const PROGRESS_LIMITS = {
+  /** Longest content id, in characters. */
+  idLength: 100,
+  /** Longest note, in characters. */
+  noteLength: 20_000,
+  /** Most entries in any one record (lessons, notes, quiz, practice, review, challenges). */
+  entriesPerRecord: 10_000,
+  /** Most attempts kept per quiz question or practice prompt; beyond it the oldest are dropped. */
+  attemptsPerItem: 1_000,
+  /** Most options one quiz attempt may have chosen. */
+  chosenPerAttempt: 50,
+  /** Most fields in one review card. */
+  cardFields: 50,
+  /** Longest text value inside a review card, in characters. */
+  cardTextLength: 200,
+  /** Most hints one practice attempt can have used. */
+  hintsPerAttempt: 1_000,
+} as const;
+
+/**
+ * Keys that could reach an object's prototype if ever used as a property name. They are never valid
+ * ids, card fields or fields of any kind, at any depth.
+ */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Whether `key` is one of {@link FORBIDDEN_KEYS}. */
+export function isForbiddenKey(key: string): boolean {
+  return FORBIDDEN_KEYS.includes(key);
+}
+
+/** The shape of every id progress is keyed by: lowercase letters, digits and hyphens, 1–100 characters. */
+export const PROGRESS_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/**
+ * A stable content id (lesson, question, prompt, quiz bank, challenge, attempt). Never a title, a
+ * position or a URL, so renaming or reordering content keeps everyone's progress.
+ */
+export const progressId = z
+  .string()
+  .regex(PROGRESS_ID_PATTERN, 'is not a valid id (lowercase letters, digits and hyphens, at most 100 characters)')
+  .refine((id) => !isForbiddenKey(id), { message: 'is a reserved word and cannot be an id' });
+
+/** The first moment {@link isoTimestamp} can hold (the Unix epoch). */
+export const MIN_TIMESTAMP_MS = 0;
+/** The last moment {@link isoTimestamp} can hold: the end of year 9999, the last four-digit year. */
+export const MAX_TIMESTAMP_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * A moment in UTC, written exactly as `Date.prototype.toISOString` writes it
+ * (`2025-01-31T09:30:00.000Z`). One fixed width means comparing two strings compares the moments.
+ */
+export const isoTimestamp = z.iso.datetime({ precision: 3 }).refine(
+  (value) => {
+    const ms = Date.parse(value);
+    return ms >= MIN_TIMESTAMP_MS && ms <= MAX_TIMESTAMP_MS;
+  },
+  { message: 'is before 1970' },
+);
+
+/** A record keyed by progress ids, never holding more than {@link PROGRESS_LIMITS.entriesPerRecord} entries. */
+function idRecord<T extends z.ZodType>(value: T) {
+  return z.record(progressId, value).refine((record) => Object.keys(record).length <= PROGRESS_LIMITS.entriesPerRecord, {
+    message: `has more than ${PROGRESS_LIMITS.entriesPerRecord.toLocaleString('en')} entries`,
+  });
+}
+
+/** Whether a learner has finished one lesson. */
+export const lessonProgressSchema = z.strictObject({
+  /** True once the learner marked the lesson done. Un-marking keeps the entry with `false`. */
+  completed: z.boolean(),
+  /** When this entry last changed; the newer side wins when two copies are merged. */
+  updatedAt: isoTimestamp,
+  /** When the lesson was (most recently) marked done. Absent while not completed. */
+  completedAt: isoTimestamp.optional(),
+});
+
+/** A learner's own note on one lesson. Plain text, always shown as text and never as HTML. */
+export const noteSchema = z.strictObject({
+  /** The note, kept byte for byte. Empty when cleared: the entry stays so a merge cannot bring the old text back. */
+  text: z.string().max(PROGRESS_LIMITS.noteLength),
+  /** When the note last changed; the newer side wins when two copies are merged. */
+  updatedAt: isoTimestamp,
+});
+
+/** One answer a learner submitted to a quiz question. */
+export const quizAttemptSchema = z.strictObject({
+  /** When the answer was submitted. */
+  at: isoTimestamp,
+  /** Whether the answer was right. */
+  correct: z.boolean(),
+  /** Ids of the options the learner chose, in the order they were chosen. */
+  chosen: z.array(progressId).max(PROGRESS_LIMITS.chosenPerAttempt),
+  /** Id of the question bank the question was asked from. */
+  bankId: progressId,
+});
+
+/** Every answer a learner gave to one quiz question. */
+export const quizEntrySchema = z.strictObject({
+  /** Answers, oldest first, without duplicates. Merging keeps the answers from both sides. */
+  attempts: z.array(quizAttemptSchema).max(PROGRESS_LIMITS.attemptsPerItem),
+  /** When an answer was last recorded. */
+  updatedAt: isoTimestamp,
+});
+
+/** One go at a system-design practice prompt. */
+export const practiceAttemptSchema = z.strictObject({
+  /** Id of this attempt, unique for the prompt; later saves of the same attempt share it. */
+  id: progressId,
+  /** When the learner started the attempt. */
+  startedAt: isoTimestamp,
+  /** When the learner submitted it; absent while still in progress. */
+  submittedAt: isoTimestamp.optional(),
+  /** Time spent so far, in whole milliseconds. */
+  elapsedMs: z.number().int().min(0),
+  /** How many hints the learner opened. */
+  hintsUsed: z.number().int().min(0).max(PROGRESS_LIMITS.hintsPerAttempt),
+  /** Self-assessed rubric score, when the learner scored the attempt. */
+  score: z.number().min(0).optional(),
+});
+
+/** Every attempt a learner made at one practice prompt. */
+export const practiceEntrySchema = z.strictObject({
+  /** Attempts, oldest first, one per attempt id. Merging keeps attempts from both sides. */
+  attempts: z.array(practiceAttemptSchema).max(PROGRESS_LIMITS.attemptsPerItem),
+  /** When an attempt was last recorded. */
+  updatedAt: isoTimestamp,
+});
+
+/** The name of one field of a review card: an identifier such as `elapsed_days` (never a reserved word). */
+export const cardFieldName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'is not a valid card field name')
+  .refine((name) => !isForbiddenKey(name), { message: 'is a reserved word and cannot be a field name' });
+
+/**
+ * A spaced-review card as plain JSON: field names to numbers, short strings or null. Dates are
+ * stored as ISO strings; the review module owns what the fields mean.
+ */
+export const reviewCardSchema = z
+  .record(cardFieldName, z.union([z.number(), z.string().max(PROGRESS_LIMITS.cardTextLength), z.null()]))
+  .refine((card) => Object.keys(card).length <= PROGRESS_LIMITS.cardFields, {
+    message: `has more than ${PROGRESS_LIMITS.cardFields} fields`,
+  });
+
+/** The review schedule of one quiz question. */
+export const reviewEntrySchema = z.strictObject({
+  /** The scheduler's card for the question. */
+  card: reviewCardSchema,
+  /** When the card last changed; the newer side wins when two copies are merged. */
+  updatedAt: isoTimestamp,
+});
+
+/** A simulator challenge the learner passed. */
+export const challengeEntrySchema = z.strictObject({
+  /** When the learner passed it. */
+  passedAt: isoTimestamp,
+  /** When this entry last changed; the newer side wins when two copies are merged. */
+  updatedAt: isoTimestamp,
+});
+
+/**
+ * Everything a learner has saved, keyed by stable content ids. Ids of content that no longer
+ * exists are kept: content may come back, and nothing a learner did is thrown away.
+ */
+export const progressDataSchema = z.strictObject({
+  /**
+   * How many times progress in this browser was deliberately wiped (reset, or import that
+   * replaces). Merging two copies keeps only the one with the higher generation, so a wipe in one
+   * tab is not undone by another tab's older copy.
+   */
+  generation: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** Completion per lesson id. */
+  lessons: idRecord(lessonProgressSchema),
+  /** Notes per lesson id. */
+  notes: idRecord(noteSchema),
+  /** Quiz answers per question id. */
+  quiz: idRecord(quizEntrySchema),
+  /** Practice attempts per prompt id. */
+  practice: idRecord(practiceEntrySchema),
+  /** Review cards per question id. */
+  review: idRecord(reviewEntrySchema),
+  /** Passed simulator challenges per challenge id. */
+  challenges: idRecord(challengeEntrySchema),
+});
+
+/** The version of the stored envelope this code writes. Older versions are migrated on read. */
+export const PROGRESS_VERSION = 1;
+
+/** What is stored under the progress key: the data and the version of its shape. */
+export const progressEnvelopeSchema = z.strictObject({
+  /** Version of the shape of `data`; bumped, with a migration, whenever that shape changes. */
+  version: z.literal(PROGRESS_VERSION),
+  /** The learner's progress. */
+  data: progressDataSchema,
+});
+
+/** The value of the `format` field of an export file. */
+export const EXPORT_FORMAT = 'eda-course-progress';
+
+/**
+ * An export file. `formatVersion` follows {@link PROGRESS_VERSION}: the `data` of format version N
+ * has the shape of stored version N, so imports reuse the stored-data migrations.
+ */
+export const progressExportSchema = z.strictObject({
+  /** Marks the file as this course's progress export. */
+  format: z.literal(EXPORT_FORMAT),
+  /** Version of the shape of `data`. */
+  formatVersion: z.literal(PROGRESS_VERSION),
+  /** When the file was made. */
+  exportedAt: isoTimestamp,
+  /** The learner's progress at that moment. */
+  data: progressDataSchema,
+});
+
+/** Everything a learner has saved. */
+export type ProgressData = z.infer<typeof progressDataSchema>;
+/** Completion of one lesson. */
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+/** One lesson note. */
+export type Note = z.infer<typeof noteSchema>;
+/** One quiz answer. */
+export type QuizAttempt = z.infer<typeof quizAttemptSchema>;
+/** All answers to one quiz question. */
+export type QuizEntry = z.infer<typeof quizEntrySchema>;
+/** One practice attempt. */
+export type PracticeAttempt = z.infer<typeof practiceAttemptSchema>;
+/** All attempts at one practice prompt. */
+export type PracticeEntry = z.infer<typeof practiceEntrySchema>;
+/** A review card as plain JSON. */
+export type ReviewCard = z.infer<typeof reviewCardSchema>;
+/** The review schedule of one question. */
+export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
+/** One passed challenge. */
+export type ChallengeEntry = z.infer<typeof challengeEntrySchema>;
+/** The stored envelope. */
+export type ProgressEnvelope = z.infer<typeof progressEnvelopeSchema>;
+/** An export file. */
+export type ProgressExport = z.infer<typeof progressExportSchema>;
