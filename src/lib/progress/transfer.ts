@@ -1,0 +1,161 @@
+import { EXPORT_FORMAT, PROGRESS_VERSION, isoTimestamp, type ProgressData } from '../../schemas/progress.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { readProgressData, type CodecOptions } from './codec.ts';
+import { showValue } from './issue-text.ts';
+import { describeHazard, findJsonHazard, looksTruncated } from './json-guard.ts';
+import { nextStamp } from './reducer.ts';
+
+/** The export format version this code writes; it follows the stored data version. */
+export const EXPORT_FORMAT_VERSION = PROGRESS_VERSION;
+
+/** Largest file `parseImport` accepts: 5 MB. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+/**
+ * The export file for a state: `{ format, formatVersion, exportedAt, data }` as indented JSON with
+ * keys in a fixed order, so exporting the same progress twice gives the same file apart from the time.
+ */
+export function exportProgress(state: ProgressData, now: Date): string {
+  return `${canonicalJson(
+    { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: nextStamp(now), data: state },
+    2,
+  )}\n`;
+}
+
+/** Ids of the content that exists now, to count how many ids in a file belong to retired content. */
+export interface KnownContentIds {
+  /** Lesson ids (for completion and notes). */
+  lessons?: Iterable<string>;
+  /** Quiz question ids (for answers and review cards). */
+  questions?: Iterable<string>;
+  /** Practice prompt ids. */
+  prompts?: Iterable<string>;
+  /** Simulator challenge ids. */
+  challenges?: Iterable<string>;
+}
+
+/** What an import would bring in, for the learner to confirm before it is applied. */
+export interface ProgressSummary {
+  /** Lessons marked done. */
+  lessonsCompleted: number;
+  /** Lessons with a non-empty note. */
+  notes: number;
+  /** Quiz questions answered at least once. */
+  quizQuestions: number;
+  /** Practice prompts attempted. */
+  practicePrompts: number;
+  /** Questions with a review card. */
+  reviewCards: number;
+  /** Simulator challenges passed. */
+  challenges: number;
+  /**
+   * How many ids belong to no current content (only counted for the kinds of content passed in).
+   * Those entries are kept anyway: the content may come back.
+   */
+  unknownIds?: number;
+}
+
+/** The outcome of reading an import file: the data and a summary, or a message for the learner. */
+export type ImportResult = { ok: true; data: ProgressData; summary: ProgressSummary } | { ok: false; message: string };
+
+/** Counts of what a state holds, and optionally how many of its ids no current content has. */
+export function summarizeProgress(data: ProgressData, known?: KnownContentIds): ProgressSummary {
+  const values = <T>(record: Readonly<Record<string, T>>) => Object.values(record);
+  const summary: ProgressSummary = {
+    lessonsCompleted: values(data.lessons).filter((entry) => entry.completed).length,
+    notes: values(data.notes).filter((entry) => entry.text !== '').length,
+    quizQuestions: values(data.quiz).filter((entry) => entry.attempts.length > 0).length,
+    practicePrompts: values(data.practice).filter((entry) => entry.attempts.length > 0).length,
+    reviewCards: Object.keys(data.review).length,
+    challenges: Object.keys(data.challenges).length,
+  };
+  if (known === undefined) return summary;
+  const checks: [Iterable<string> | undefined, readonly Readonly<Record<string, unknown>>[]][] = [
+    [known.lessons, [data.lessons, data.notes]],
+    [known.questions, [data.quiz, data.review]],
+    [known.prompts, [data.practice]],
+    [known.challenges, [data.challenges]],
+  ];
+  let unknownIds = 0;
+  for (const [ids, records] of checks) {
+    if (ids === undefined) continue;
+    const existing = new Set(ids);
+    const stored = new Set(records.flatMap((record) => Object.keys(record)));
+    for (const id of stored) if (!existing.has(id)) unknownIds += 1;
+  }
+  return { ...summary, unknownIds };
+}
+
+/** Size of text once saved as UTF-8, counted without copying it. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function megabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+}
+
+function refuse(reason: string): ImportResult {
+  return { ok: false, message: `${reason} ${NOTHING_CHANGED}` };
+}
+
+const NOT_AN_EXPORT = 'This file isn’t a progress export from this course';
+
+/**
+ * Reads an export file and checks all of it before anything is applied: size (checked before
+ * parsing), JSON, format marker and version, every field's type and limits, and keys that could
+ * reach a prototype at any depth. Older format versions are upgraded. Notes are plain text and kept
+ * exactly, HTML included. `sizeBytes` is the file's size when known (e.g. `File.size`).
+ */
+export function parseImport(text: string, sizeBytes?: number, known?: KnownContentIds, options: CodecOptions = {}): ImportResult {
+  const size = sizeBytes ?? (text.length > MAX_IMPORT_BYTES ? text.length : utf8Bytes(text));
+  if (size > MAX_IMPORT_BYTES) return refuse(`This file is ${megabytes(size)}; the limit is 5 MB.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return looksTruncated(text)
+      ? refuse(`${NOT_AN_EXPORT} that can be read: it is cut off part-way through.`)
+      : refuse(`${NOT_AN_EXPORT}: it isn’t valid JSON.`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return refuse(`${NOT_AN_EXPORT}: it holds ${showValue(parsed)} instead of an export.`);
+  }
+  const hazard = findJsonHazard(parsed);
+  if (hazard !== undefined) return refuse(`This file can’t be imported: ${describeHazard(hazard)}.`);
+  const file = parsed as Record<string, unknown>;
+  if (file['format'] !== EXPORT_FORMAT) {
+    const found = file['format'] === undefined ? 'it has no "format" field' : `its "format" is ${showValue(file['format'])}`;
+    return refuse(`${NOT_AN_EXPORT} (${found}; expected ${JSON.stringify(EXPORT_FORMAT)}).`);
+  }
+  const version = file['formatVersion'];
+  const current = options.currentVersion ?? EXPORT_FORMAT_VERSION;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    return refuse(`This file has an unsupported format version (${showValue(version)}).`);
+  }
+  if (version > current) {
+    return refuse(
+      `This file was exported by a newer version of the course (format version ${version}); this version reads format version ${current} and older. Reload the page to get the latest version, then try again.`,
+    );
+  }
+  const extra = Object.keys(file).filter((key) => !['format', 'formatVersion', 'exportedAt', 'data'].includes(key));
+  if (extra.length > 0) return refuse(`This file can’t be imported: it has an unexpected field ${showValue(extra[0])}.`);
+  if (!isoTimestamp.safeParse(file['exportedAt']).success) {
+    return refuse(`This file can’t be imported: its export time ${showValue(file['exportedAt'])} is not a valid date and time.`);
+  }
+  const result = readProgressData(file['data'], version, options);
+  if (!result.ok) return refuse(`This file can’t be imported: ${result.detail}.`);
+  return { ok: true, data: result.data, summary: summarizeProgress(result.data, known) };
+}
