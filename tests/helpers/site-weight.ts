@@ -15,9 +15,12 @@ export interface PageWeight {
   other: number;
   /** Everything above. */
   total: number;
-  /** Whether the page hydrates any island (`<astro-island>`). */
+  /**
+   * Whether the page has any island: a hydrated component (`<astro-island>`) or a server-rendered
+   * element that a page script brings to life (marked `data-island="name"`).
+   */
   hasIslands: boolean;
-  /** Names of the hydrated components, from their `component-url`. */
+  /** Names of the islands: hydrated components by their `component-url`, then `data-island` names. */
   islands: string[];
   /** Gzip bytes of each island's own component file (not the runtime or chunks it shares). */
   islandBytes: Map<string, number>;
@@ -112,6 +115,8 @@ export function measurePage(dist: string, page: string): PageWeight {
     const url = resolveUrl(attr(match[0], 'src') ?? '', pageUrl);
     if (addFile(url) && url) other += files.get(url) ?? 0;
   }
+
+  for (const match of html.matchAll(/\sdata-island="([^"]+)"/g)) islands.push(match[1] ?? 'unknown');
 
   const htmlBytes = gz(html);
   return { page, html: htmlBytes, js, css, other, total: htmlBytes + js + css + other, hasIslands: islands.length > 0, islands, islandBytes, files };

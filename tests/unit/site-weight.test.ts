@@ -46,6 +46,14 @@ describe('page weight measurement (what the budgets rely on)', () => {
     expect(page.js).toBe(gz(island) + gz(chunk) + gz(runtime) + gz('export default 1'));
   });
 
+  it('counts an element marked data-island as an island (a page script brings it to life)', () => {
+    write('panel/index.html', '<div data-island="lesson-panel"></div><script type="module" src="/_astro/chunk.js"></script>');
+    const page = measurePage(dist, 'panel/index.html');
+    expect(page.hasIslands).toBe(true);
+    expect(page.islands).toEqual(['lesson-panel']);
+    expect(page.js).toBe(gz(chunk) + gz(runtime));
+  });
+
   it('fails loudly when a page references a file missing from the build', () => {
     write('broken/index.html', '<script src="/_astro/missing.js"></script>');
     expect(() => measurePage(dist, 'broken/index.html')).toThrow('broken/index.html references /_astro/missing.js, which is not in the build');

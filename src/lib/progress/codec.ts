@@ -52,14 +52,22 @@ export type ReadDataResult =
 
 /**
  * Data of a given version, upgraded through the migrations and validated against the current
- * schema, in canonical form. Shared by stored progress and imported files.
+ * schema, in canonical form. Shared by stored progress and imported files; `pathPrefix` is where the
+ * data sits in the text read, so messages point at the right place.
  */
-export function readProgressData(data: unknown, version: number, options: CodecOptions = {}): ReadDataResult {
+export function readProgressData(
+  data: unknown,
+  version: number,
+  options: CodecOptions = {},
+  pathPrefix: readonly (string | number)[] = [],
+): ReadDataResult {
   const registry = options.migrations ?? migrations;
   const current = options.currentVersion ?? PROGRESS_VERSION;
   if (version > current) return { ok: false, kind: 'future-version', detail: `version ${version}; this page reads up to version ${current}` };
   const hazard = findJsonHazard(data);
-  if (hazard !== undefined) return { ok: false, kind: 'wrong-shape', detail: describeHazard(hazard) };
+  if (hazard !== undefined) {
+    return { ok: false, kind: 'wrong-shape', detail: describeHazard({ ...hazard, path: [...pathPrefix, ...hazard.path] }) };
+  }
   let upgraded = data;
   for (let from = version; from < current; from += 1) {
     const step = Object.hasOwn(registry, from) ? registry[from] : undefined;
@@ -72,7 +80,7 @@ export function readProgressData(data: unknown, version: number, options: CodecO
   }
   const parsed = progressDataSchema.safeParse(upgraded);
   if (!parsed.success) {
-    return { ok: false, kind: version < current ? 'migration-failed' : 'wrong-shape', detail: describeIssues(parsed.error.issues, upgraded) };
+    return { ok: false, kind: version < current ? 'migration-failed' : 'wrong-shape', detail: describeIssues(parsed.error.issues, upgraded, pathPrefix) };
   }
   return { ok: true, data: normalizeProgress(parsed.data) };
 }

@@ -94,17 +94,18 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
 /**
  * One schema problem in plain English, naming where it is and what was found:
  * `at lessons › intro › completed: expected true or false, found "yes"`. `root` is the value that
- * was validated, used to quote what was actually there.
+ * was validated, used to quote what was actually there; `pathPrefix` is where `root` sits in the
+ * text read.
  */
-export function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, root: unknown, pathPrefix: readonly PropertyKey[] = []): string {
   const location = issue.code === 'invalid_key' ? issue.path.slice(0, -1) : issue.path;
-  return `at ${formatPath(location)}: ${explain(issue, valueAt(root, issue.path))}`;
+  return `at ${formatPath([...pathPrefix, ...location])}: ${explain(issue, valueAt(root, issue.path))}`;
 }
 
 /** The first problems of a failed validation in plain English, with a count of the rest. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], root: unknown): string {
+export function describeIssues(issues: readonly z.core.$ZodIssue[], root: unknown, pathPrefix: readonly PropertyKey[] = []): string {
   const [first] = issues;
   if (first === undefined) return 'the data is not valid';
   const rest = issues.length - 1;
-  return describeIssue(first, root) + (rest > 0 ? ` (and ${count(rest)} more problem${rest === 1 ? '' : 's'})` : '');
+  return describeIssue(first, root, pathPrefix) + (rest > 0 ? ` (and ${count(rest)} more problem${rest === 1 ? '' : 's'})` : '');
 }

@@ -33,7 +33,7 @@ export function readEntry<T>(record: Readonly<Record<string, T>>, id: string): T
 }
 
 /** A copy of `record` (without a prototype) with `id` set to `entry`. */
-export function withEntry<T>(record: Readonly<Record<string, T>>, id: string, entry: T): Record<string, T> {
+export function withEntry<T>(record: Readonly<Record<string, T>>, id: string, entry: NoInfer<T>): Record<string, T> {
   const out = Object.assign(emptyRecord<T>(), record);
   Object.defineProperty(out, id, { value: entry, enumerable: true, writable: true, configurable: true });
   return out;

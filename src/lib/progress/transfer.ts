@@ -155,7 +155,7 @@ export function parseImport(text: string, sizeBytes?: number, known?: KnownConte
   if (!isoTimestamp.safeParse(file['exportedAt']).success) {
     return refuse(`This file can’t be imported: its export time ${showValue(file['exportedAt'])} is not a valid date and time.`);
   }
-  const result = readProgressData(file['data'], version, options);
+  const result = readProgressData(file['data'], version, options, ['data']);
   if (!result.ok) return refuse(`This file can’t be imported: ${result.detail}.`);
   return { ok: true, data: result.data, summary: summarizeProgress(result.data, known) };
 }

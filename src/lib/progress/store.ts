@@ -1,0 +1,300 @@
+import type { ProgressData } from '../../schemas/progress.ts';
+import { decode, encode, type CodecOptions, type ProgressProblem } from './codec.ts';
+import { mergeProgress } from './merge.ts';
+import { emptyProgress } from './model.ts';
+import { nextStamp, reduceProgress, type ProgressAction } from './reducer.ts';
+
+/** The part of the Web Storage API the store uses; `localStorage` fits, and so does a test double. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/**
+ * Where progress is kept: a storage object, nothing (memory only), or a function returning one,
+ * which may throw (reading `window.localStorage` throws in some locked-down browsers).
+ */
+export type StorageSource = StorageLike | undefined | (() => StorageLike | undefined);
+
+/** Something the learner should be told about where their progress is kept. */
+export type ProgressNotice =
+  /** Saved progress could not be read; the unreadable text was kept under `backupKey` and the course started fresh. */
+  | { kind: 'recovered'; backupKey: string; message: string }
+  /** The browser refuses storage: progress lives on this page only. */
+  | { kind: 'unavailable'; message: string }
+  /** Storage is full: the latest changes live on this page only until a write succeeds. */
+  | { kind: 'full'; message: string };
+
+/** What subscribers receive: the progress and the notices to show. */
+export interface ProgressSnapshot {
+  /** The learner's progress. */
+  readonly state: ProgressData;
+  /** Notices to show, oldest first, at most one of each kind. */
+  readonly notices: readonly ProgressNotice[];
+}
+
+/** Settings of {@link createProgressStore}. */
+export interface ProgressStoreOptions extends CodecOptions {
+  /** Where progress is kept (usually `() => window.localStorage`). */
+  storage: StorageSource;
+  /** The storage key of the progress envelope. */
+  key?: string;
+  /** The storage key unreadable progress is copied to before starting fresh. */
+  backupKey?: string;
+  /** The clock that stamps every change. */
+  now?: () => Date;
+}
+
+/** A learner's progress, kept in storage and in step with other tabs. */
+export interface ProgressStore {
+  /** The storage key this store reads and writes; compare it with a `storage` event's `key`. */
+  readonly key: string;
+  /** The current progress. */
+  readonly state: ProgressData;
+  /** Notices the learner should see. */
+  readonly notices: readonly ProgressNotice[];
+  /**
+   * Applies an action and saves at once (after merging in whatever other tabs saved). Returns
+   * whether the progress changed.
+   */
+  dispatch(action: ProgressAction): boolean;
+  /**
+   * Calls `listener` now and after every change of progress or notices; returns the function that
+   * stops it. Matches Svelte's store contract, so `$store` works in a component.
+   */
+  subscribe(listener: (snapshot: ProgressSnapshot) => void): () => void;
+  /** Hides the notice of the given kind (it comes back if the situation happens again). */
+  dismissNotice(kind: ProgressNotice['kind']): void;
+  /**
+   * The unreadable text kept under a backup key (default: the latest one this page kept, else the
+   * default backup key), for the learner to download; `null` when there is none.
+   */
+  readBackup(backupKey?: string): string | null;
+  /**
+   * Takes in another tab's write (pass a `storage` event's `newValue` when its key is this store's
+   * `key`). It is merged with this tab's progress, never replacing it.
+   */
+  receiveExternal(newValue: string | null): void;
+  /** Reads storage again and merges it in, e.g. when a page comes back from the back/forward cache. */
+  reload(): void;
+}
+
+/** The storage key of the progress envelope unless another is given. */
+export const DEFAULT_PROGRESS_KEY = 'eda-course:progress';
+/** The storage key of the first copy of unreadable progress unless another is given. */
+export const DEFAULT_BACKUP_KEY = 'eda-course:progress-backup';
+
+/** What the notices say. */
+export const NOTICE_MESSAGES = {
+  unavailable:
+    'This browser isn’t letting the course save anything right now (private browsing or strict privacy settings can do this). Your progress works on this page, but it will be gone when you close or reload it. Export your progress to keep a copy.',
+  full: 'This browser’s storage for the course is full, so your latest changes are kept on this page only for now. Nothing is lost while the page stays open, and the course tries to save again with every change. Exporting your progress keeps a copy safe.',
+  recovered: (problem: ProgressProblem): string =>
+    `${problem.message} A copy of it is kept in this browser and you can download it; the course has started fresh from here.`,
+  recoveredNotKept: (problem: ProgressProblem): string =>
+    `${problem.message} The course couldn’t keep a copy of it in this browser (storage may be full), so nothing new is saved until it can; it tries again with every change. Download the copy now to keep it.`,
+} as const;
+
+const MAX_BACKUP_KEYS = 100;
+
+/** Whether a storage error means "out of space" (names and codes differ between browsers). */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+}
+
+/**
+ * The learner's progress store: reads storage once (keeping a copy of anything unreadable before
+ * starting fresh), saves every change immediately, merges other tabs' writes in, and keeps working
+ * in memory when storage is refused or full, with a notice saying so. Every storage access is guarded.
+ */
+export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
+  const key = options.key ?? DEFAULT_PROGRESS_KEY;
+  const backupKey = options.backupKey ?? DEFAULT_BACKUP_KEY;
+  const now = options.now ?? (() => new Date());
+  const codec: CodecOptions = {};
+  if (options.migrations !== undefined) codec.migrations = options.migrations;
+  if (options.currentVersion !== undefined) codec.currentVersion = options.currentVersion;
+
+  let storage: StorageLike | undefined;
+  let state = emptyProgress();
+  let encoded = encode(state);
+  let notices: readonly ProgressNotice[] = [];
+  /** The progress key's value as last read or written here; `undefined` until first read. */
+  let lastRaw: string | null | undefined;
+  /** Unreadable texts seen during this visit, by the backup key they belong under. */
+  const kept = new Map<string, string>();
+  /** Backups storage had no room for yet, with why each was unreadable. The progress key is not written while any wait. */
+  const pendingBackups = new Map<string, ProgressProblem>();
+  const listeners = new Set<(snapshot: ProgressSnapshot) => void>();
+  let changed = false;
+
+  const setNotice = (notice: ProgressNotice) => {
+    notices = [...notices.filter((n) => n.kind !== notice.kind), notice];
+    changed = true;
+  };
+  const clearNotice = (kind: ProgressNotice['kind']) => {
+    if (!notices.some((n) => n.kind === kind)) return;
+    notices = notices.filter((n) => n.kind !== kind);
+    changed = true;
+  };
+  const setState = (next: ProgressData) => {
+    if (next === state) return;
+    const text = encode(next);
+    if (text === encoded) return;
+    state = next;
+    encoded = text;
+    changed = true;
+  };
+  const snapshot = (): ProgressSnapshot => ({ state, notices });
+  const emit = () => {
+    if (!changed) return;
+    changed = false;
+    const current = snapshot();
+    for (const listener of [...listeners]) listener(current);
+  };
+
+  const goOffline = () => {
+    storage = undefined;
+    clearNotice('full');
+    setNotice({ kind: 'unavailable', message: NOTICE_MESSAGES.unavailable });
+  };
+  const read = (name: string): { ok: true; value: string | null } | { ok: false } => {
+    if (storage === undefined) return { ok: false };
+    try {
+      return { ok: true, value: storage.getItem(name) };
+    } catch {
+      goOffline();
+      return { ok: false };
+    }
+  };
+  const write = (name: string, value: string): 'ok' | 'full' | 'failed' => {
+    if (storage === undefined) return 'failed';
+    try {
+      storage.setItem(name, value);
+      return 'ok';
+    } catch (error) {
+      if (isQuotaError(error)) return 'full';
+      goOffline();
+      return 'failed';
+    }
+  };
+
+  /** The backup key for `raw`: the default one, or a time-stamped one if that already holds other text. */
+  const chooseBackupKey = (raw: string): { name: string; alreadyStored: boolean } => {
+    const stamp = nextStamp(now());
+    let name = backupKey;
+    for (let n = 1; n <= MAX_BACKUP_KEYS; n += 1) {
+      const existing = read(name);
+      if (!existing.ok || existing.value === null) return { name, alreadyStored: false };
+      if (existing.value === raw) return { name, alreadyStored: true };
+      name = n === 1 ? `${backupKey}:${stamp}` : `${backupKey}:${stamp}:${n}`;
+    }
+    return { name, alreadyStored: false };
+  };
+
+  const keepUnreadable = (raw: string, problem: ProgressProblem) => {
+    if ([...kept.values()].includes(raw)) return;
+    const { name, alreadyStored } = chooseBackupKey(raw);
+    kept.set(name, raw);
+    const stored = alreadyStored || write(name, raw) === 'ok';
+    if (!stored) pendingBackups.set(name, problem);
+    const message = stored ? NOTICE_MESSAGES.recovered(problem) : NOTICE_MESSAGES.recoveredNotKept(problem);
+    setNotice({ kind: 'recovered', backupKey: name, message });
+  };
+
+  /** Merges in saved progress text; unreadable text is kept as a backup and changes nothing. */
+  const absorb = (raw: string | null) => {
+    const decoded = decode(raw, codec);
+    if (decoded.problem !== undefined) {
+      if (raw !== null) keepUnreadable(raw, decoded.problem);
+      return;
+    }
+    setState(mergeProgress(state, decoded.state));
+  };
+
+  const pull = () => {
+    const raw = read(key);
+    if (!raw.ok || raw.value === lastRaw) return;
+    lastRaw = raw.value;
+    absorb(raw.value);
+  };
+
+  const flush = () => {
+    for (const [name, problem] of pendingBackups) {
+      const raw = kept.get(name);
+      if (raw === undefined || write(name, raw) !== 'ok') return;
+      pendingBackups.delete(name);
+      setNotice({ kind: 'recovered', backupKey: name, message: NOTICE_MESSAGES.recovered(problem) });
+    }
+    if (storage === undefined) return;
+    if (encoded !== lastRaw) {
+      const result = write(key, encoded);
+      if (result === 'full') setNotice({ kind: 'full', message: NOTICE_MESSAGES.full });
+      if (result !== 'ok') return;
+      lastRaw = encoded;
+    }
+    clearNotice('full');
+  };
+
+  try {
+    storage = typeof options.storage === 'function' ? options.storage() : options.storage;
+  } catch {
+    storage = undefined;
+  }
+  if (storage === undefined) goOffline();
+  pull();
+  // Replace unreadable text (now backed up) with a clean copy straight away.
+  if (notices.some((n) => n.kind === 'recovered')) flush();
+  changed = false;
+
+  return {
+    key,
+    get state() {
+      return state;
+    },
+    get notices() {
+      return notices;
+    },
+    dispatch(action) {
+      pull();
+      const next = reduceProgress(state, action, now());
+      const applied = next !== state;
+      setState(next);
+      flush();
+      emit();
+      return applied;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(snapshot());
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    dismissNotice(kind) {
+      clearNotice(kind);
+      emit();
+    },
+    readBackup(name) {
+      const latest = [...notices].reverse().find((n) => n.kind === 'recovered');
+      const target = name ?? (latest?.kind === 'recovered' ? latest.backupKey : backupKey);
+      const inMemory = kept.get(target);
+      if (inMemory !== undefined) return inMemory;
+      const stored = read(target);
+      return stored.ok ? stored.value : null;
+    },
+    receiveExternal(newValue) {
+      lastRaw = newValue;
+      if (newValue !== null) absorb(newValue);
+      flush();
+      emit();
+    },
+    reload() {
+      pull();
+      flush();
+      emit();
+    },
+  };
+}

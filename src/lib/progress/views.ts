@@ -1,0 +1,154 @@
+import type { ProgressData } from '../../schemas/progress.ts';
+import { isLessonComplete, readEntry } from './model.ts';
+
+/** What the progress views need to know about a lesson, in course order. */
+export interface OutlineLesson {
+  id: string;
+  title: string;
+  href: string;
+}
+
+/** How much of the course is done. */
+export interface CompletionSummary {
+  /** Lessons of the current course marked done. */
+  done: number;
+  /** Lessons in the current course. */
+  total: number;
+  /** Whole-number percentage, 0 to 100. */
+  percent: number;
+}
+
+/** Completion over the current lessons; entries for retired lessons are kept but not counted. */
+export function completionSummary(lessons: readonly OutlineLesson[], state: ProgressData): CompletionSummary {
+  const done = lessons.filter((lesson) => isLessonComplete(state, lesson.id)).length;
+  const total = lessons.length;
+  return { done, total, percent: total === 0 ? 0 : Math.round((done / total) * 100) };
+}
+
+/** The most recent time anything was saved about a lesson (completion or note), if ever. */
+function lastTouched(state: ProgressData, lessonId: string): string | undefined {
+  const stamps = [readEntry(state.lessons, lessonId)?.updatedAt, readEntry(state.notes, lessonId)?.updatedAt];
+  return stamps.filter((s): s is string => s !== undefined).sort().at(-1);
+}
+
+/**
+ * Where "Continue where you left off" leads: from the lesson the learner touched last (completed or
+ * wrote notes on), the first lesson not yet done, going forward and wrapping round to earlier gaps.
+ * `undefined` when nothing has been touched yet (the learner has not started) or everything is done.
+ */
+export function continueLesson(lessons: readonly OutlineLesson[], state: ProgressData): OutlineLesson | undefined {
+  let latest: { index: number; at: string } | undefined;
+  lessons.forEach((lesson, index) => {
+    const at = lastTouched(state, lesson.id);
+    if (at !== undefined && (latest === undefined || at > latest.at)) latest = { index, at };
+  });
+  if (latest === undefined) return undefined;
+  const start = latest.index;
+  for (let step = 0; step < lessons.length; step += 1) {
+    const lesson = lessons[(start + step) % lessons.length];
+    if (lesson && !isLessonComplete(state, lesson.id)) return lesson;
+  }
+  return undefined;
+}
+
+/** One lesson's note, for the Notes page. */
+export interface NoteItem {
+  lessonId: string;
+  /** The lesson's title, or its id when the lesson no longer exists. */
+  title: string;
+  /** Link to the lesson, absent when it no longer exists. */
+  href: string | undefined;
+  text: string;
+  updatedAt: string;
+}
+
+/** Every non-empty note in course order, then notes of lessons that no longer exist (kept, never dropped). */
+export function notesList(lessons: readonly OutlineLesson[], state: ProgressData): NoteItem[] {
+  const known = new Map(lessons.map((lesson, index) => [lesson.id, { lesson, index }]));
+  return Object.entries(state.notes)
+    .filter(([, note]) => note.text.trim() !== '')
+    .map(([lessonId, note]) => {
+      const lesson = known.get(lessonId)?.lesson;
+      return { lessonId, title: lesson?.title ?? lessonId, href: lesson?.href, text: note.text, updatedAt: note.updatedAt };
+    })
+    .sort((a, b) => (known.get(a.lessonId)?.index ?? Infinity) - (known.get(b.lessonId)?.index ?? Infinity) || a.lessonId.localeCompare(b.lessonId));
+}
+
+/** Notes whose title or text contains every word of `query`, ignoring case. */
+export function filterNotes(items: readonly NoteItem[], query: string): NoteItem[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return items.filter((item) => {
+    const haystack = `${item.title}\n${item.text}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/** "Saved just now", "Saved at 14:05" (today) or "Saved on 3 Nov 2026, 14:05", in the learner's locale. */
+export function savedLabel(savedAt: string, now: Date, locale?: string): string {
+  const at = new Date(savedAt);
+  if (Number.isNaN(at.getTime())) return 'Saved';
+  if (Math.abs(now.getTime() - at.getTime()) < 10_000) return 'Saved just now';
+  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === now.toDateString()) return `Saved at ${time}`;
+  return `Saved on ${at.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })}, ${time}`;
+}
+
+/** Answers to one bank's questions, judged by each question's latest answer. */
+export interface QuizAccuracy {
+  bankId: string;
+  /** Questions answered at least once. */
+  answered: number;
+  /** Of those, questions whose latest answer was right. */
+  correct: number;
+  /** Whole-number percentage of `answered` that are `correct`. */
+  percent: number;
+}
+
+/** Quiz accuracy per bank, by each question's latest answer, banks in alphabetical order. */
+export function quizAccuracy(state: ProgressData): QuizAccuracy[] {
+  const banks = new Map<string, { answered: number; correct: number }>();
+  for (const entry of Object.values(state.quiz)) {
+    const latest = entry.attempts.at(-1);
+    if (!latest) continue;
+    const bank = banks.get(latest.bankId) ?? { answered: 0, correct: 0 };
+    bank.answered += 1;
+    if (latest.correct) bank.correct += 1;
+    banks.set(latest.bankId, bank);
+  }
+  return [...banks]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([bankId, { answered, correct }]) => ({ bankId, answered, correct, percent: Math.round((correct / answered) * 100) }));
+}
+
+/** One practice attempt in the history list. */
+export interface PracticeHistoryItem {
+  promptId: string;
+  attemptId: string;
+  startedAt: string;
+  submittedAt: string | undefined;
+  elapsedMs: number;
+  hintsUsed: number;
+  score: number | undefined;
+}
+
+/** Every practice attempt, newest first. */
+export function practiceHistory(state: ProgressData): PracticeHistoryItem[] {
+  return Object.entries(state.practice)
+    .flatMap(([promptId, entry]) =>
+      entry.attempts.map((a) => ({
+        promptId,
+        attemptId: a.id,
+        startedAt: a.startedAt,
+        submittedAt: a.submittedAt,
+        elapsedMs: a.elapsedMs,
+        hintsUsed: a.hintsUsed,
+        score: a.score,
+      })),
+    )
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.promptId.localeCompare(b.promptId));
+}
+
+/** The file name an export is saved under, dated so several exports do not overwrite each other. */
+export function exportFileName(now: Date): string {
+  return `eda-course-progress-${now.toISOString().slice(0, 10)}.json`;
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { emptyProgress } from '../../../../src/lib/progress/model.ts';
+import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
+import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, practiceHistory, quizAccuracy, savedLabel } from '../../../../src/lib/progress/views.ts';
+
+const lessons = ['intro', 'why', 'costs', 'gotchas'].map((id) => ({ id, title: id.toUpperCase(), href: `/lessons/${id}/` }));
+
+/** Applies actions one minute apart, from a fixed start. */
+function after(...actions: ProgressAction[]) {
+  return actions.reduce((state, action, i) => reduceProgress(state, action, new Date(Date.UTC(2026, 10, 28, 9, i))), emptyProgress());
+}
+
+describe('completion summary', () => {
+  it('counts only current lessons marked done', () => {
+    const state = after({ type: 'lesson/complete', lessonId: 'intro' }, { type: 'lesson/complete', lessonId: 'retired-lesson' });
+    expect(completionSummary(lessons, state)).toEqual({ done: 1, total: 4, percent: 25 });
+  });
+
+  it('does not count a lesson that was un-completed', () => {
+    const state = after({ type: 'lesson/complete', lessonId: 'intro' }, { type: 'lesson/uncomplete', lessonId: 'intro' });
+    expect(completionSummary(lessons, state).done).toBe(0);
+  });
+
+  it('is 0 % for an empty course rather than dividing by zero', () => {
+    expect(completionSummary([], emptyProgress())).toEqual({ done: 0, total: 0, percent: 0 });
+  });
+});
+
+describe('continue where you left off', () => {
+  it('offers nothing before the learner has started', () => {
+    expect(continueLesson(lessons, emptyProgress())).toBeUndefined();
+  });
+
+  it('goes to the next lesson not yet done after the one touched last', () => {
+    const state = after({ type: 'lesson/complete', lessonId: 'intro' }, { type: 'lesson/complete', lessonId: 'why' });
+    expect(continueLesson(lessons, state)?.id).toBe('costs');
+  });
+
+  it('stays on a lesson the learner wrote notes on but has not finished', () => {
+    const state = after({ type: 'lesson/complete', lessonId: 'intro' }, { type: 'note/set', lessonId: 'costs', text: 'halfway' });
+    expect(continueLesson(lessons, state)?.id).toBe('costs');
+  });
+
+  it('wraps round to an earlier gap when the later lessons are done', () => {
+    const state = after({ type: 'lesson/complete', lessonId: 'costs' }, { type: 'lesson/complete', lessonId: 'gotchas' });
+    expect(continueLesson(lessons, state)?.id).toBe('intro');
+  });
+
+  it('offers nothing once every lesson is done', () => {
+    const state = after(...lessons.map((l) => ({ type: 'lesson/complete', lessonId: l.id }) as const));
+    expect(continueLesson(lessons, state)).toBeUndefined();
+  });
+});
+
+describe('notes list', () => {
+  const state = after(
+    { type: 'note/set', lessonId: 'costs', text: 'Outbox <b>not</b> 2PC' },
+    { type: 'note/set', lessonId: 'intro', text: 'Events are facts' },
+    { type: 'note/set', lessonId: 'why', text: '   ' },
+    { type: 'note/set', lessonId: 'old-lesson', text: 'kept from a retired lesson' },
+  );
+
+  it('lists non-empty notes in course order, then notes of lessons that no longer exist', () => {
+    const items = notesList(lessons, state);
+    expect(items.map((n) => n.lessonId)).toEqual(['intro', 'costs', 'old-lesson']);
+    expect(items[1]).toMatchObject({ title: 'COSTS', href: '/lessons/costs/', text: 'Outbox <b>not</b> 2PC' });
+    expect(items[2]).toMatchObject({ title: 'old-lesson', href: undefined });
+  });
+
+  it('filters by every word of the query, in titles and text, ignoring case', () => {
+    const items = notesList(lessons, state);
+    expect(filterNotes(items, 'OUTBOX').map((n) => n.lessonId)).toEqual(['costs']);
+    expect(filterNotes(items, 'events intro').map((n) => n.lessonId)).toEqual(['intro']);
+    expect(filterNotes(items, 'events costs')).toEqual([]);
+    expect(filterNotes(items, '  ')).toHaveLength(3);
+  });
+});
+
+describe('saved label', () => {
+  const now = new Date(2026, 10, 28, 14, 30, 0);
+  it('says "just now" for a save within ten seconds', () => {
+    expect(savedLabel(new Date(2026, 10, 28, 14, 29, 55).toISOString(), now, 'en-GB')).toBe('Saved just now');
+  });
+  it('gives the time for a save earlier today and the date for an older one', () => {
+    expect(savedLabel(new Date(2026, 10, 28, 9, 5).toISOString(), now, 'en-GB')).toBe('Saved at 09:05');
+    expect(savedLabel(new Date(2026, 10, 3, 9, 5).toISOString(), now, 'en-GB')).toBe('Saved on 3 Nov 2026, 09:05');
+  });
+});
+
+describe('quiz accuracy', () => {
+  it('judges each question by its latest answer, per bank', () => {
+    const state = after(
+      { type: 'quiz/record', questionId: 'idem-01', bankId: 'idempotency', chosen: ['a'], correct: false },
+      { type: 'quiz/record', questionId: 'idem-01', bankId: 'idempotency', chosen: ['b'], correct: true },
+      { type: 'quiz/record', questionId: 'idem-02', bankId: 'idempotency', chosen: ['c'], correct: false },
+      { type: 'quiz/record', questionId: 'ec-01', bankId: 'eventual-consistency', chosen: ['a'], correct: true },
+    );
+    expect(quizAccuracy(state)).toEqual([
+      { bankId: 'eventual-consistency', answered: 1, correct: 1, percent: 100 },
+      { bankId: 'idempotency', answered: 2, correct: 1, percent: 50 },
+    ]);
+  });
+
+  it('is empty before any quiz is taken', () => {
+    expect(quizAccuracy(emptyProgress())).toEqual([]);
+  });
+});
+
+describe('practice history', () => {
+  it('lists every attempt of every prompt, newest first', () => {
+    const attempt = (id: string, startedAt: string) => ({ id, startedAt, elapsedMs: 60_000, hintsUsed: 1 });
+    const state = after(
+      { type: 'practice/record', promptId: 'orders', attempt: attempt('a1', '2026-11-01T10:00:00.000Z') },
+      { type: 'practice/record', promptId: 'firehose', attempt: attempt('b1', '2026-11-20T10:00:00.000Z') },
+      { type: 'practice/record', promptId: 'orders', attempt: { ...attempt('a2', '2026-11-10T10:00:00.000Z'), submittedAt: '2026-11-10T10:40:00.000Z', score: 70 } },
+    );
+    expect(practiceHistory(state).map((p) => `${p.promptId}/${p.attemptId}`)).toEqual(['firehose/b1', 'orders/a2', 'orders/a1']);
+    expect(practiceHistory(state)[1]).toMatchObject({ score: 70, submittedAt: '2026-11-10T10:40:00.000Z' });
+  });
+});
+
+describe('export file name', () => {
+  it('carries the date of the export', () => {
+    expect(exportFileName(new Date('2026-11-28T23:59:00Z'))).toBe('eda-course-progress-2026-11-28.json');
+  });
+});
