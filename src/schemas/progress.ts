@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same validation as zod, tree-shakable, so the browser pays a few KB for it, not 30+.
+import * as z from 'zod/mini';
 
 /**
  * Hard limits on what a learner's saved progress may hold. The reducer and merge never produce
@@ -41,10 +42,16 @@ export const PROGRESS_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
  * A stable content id (lesson, question, prompt, quiz bank, challenge, attempt). Never a title, a
  * position or a URL, so renaming or reordering content keeps everyone's progress.
  */
-export const progressId = z
-  .string()
-  .regex(PROGRESS_ID_PATTERN, 'is not a valid id (lowercase letters, digits and hyphens, at most 100 characters)')
-  .refine((id) => !isForbiddenKey(id), { message: 'is a reserved word and cannot be an id' });
+export const progressId = z.string().check(
+  z.regex(PROGRESS_ID_PATTERN, 'is not a valid id (lowercase letters, digits and hyphens, at most 100 characters)'),
+  z.refine((id) => !isForbiddenKey(id), { message: 'is a reserved word and cannot be an id' }),
+);
+
+/**
+ * The id of a quiz option a learner chose (`a`, `true`, a short slug). Never used as a record key,
+ * so it follows the quiz schema's looser rule rather than {@link progressId}'s.
+ */
+export const optionId = z.string().check(z.regex(/^[a-z0-9-]{1,100}$/, 'is not a valid option id (lowercase letters, digits and hyphens)'));
 
 /** The first moment {@link isoTimestamp} can hold (the Unix epoch). */
 export const MIN_TIMESTAMP_MS = 0;
@@ -55,19 +62,24 @@ export const MAX_TIMESTAMP_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  * A moment in UTC, written exactly as `Date.prototype.toISOString` writes it
  * (`2025-01-31T09:30:00.000Z`). One fixed width means comparing two strings compares the moments.
  */
-export const isoTimestamp = z.iso.datetime({ precision: 3 }).refine(
-  (value) => {
-    const ms = Date.parse(value);
-    return ms >= MIN_TIMESTAMP_MS && ms <= MAX_TIMESTAMP_MS;
-  },
-  { message: 'is before 1970' },
+export const isoTimestamp = z.iso.datetime({ precision: 3 }).check(
+  z.refine(
+    (value) => {
+      const ms = Date.parse(value);
+      // An unparseable value has already failed the format check; report it once.
+      return Number.isNaN(ms) || (ms >= MIN_TIMESTAMP_MS && ms <= MAX_TIMESTAMP_MS);
+    },
+    { message: 'is before 1970' },
+  ),
 );
 
 /** A record keyed by progress ids, never holding more than {@link PROGRESS_LIMITS.entriesPerRecord} entries. */
-function idRecord<T extends z.ZodType>(value: T) {
-  return z.record(progressId, value).refine((record) => Object.keys(record).length <= PROGRESS_LIMITS.entriesPerRecord, {
-    message: `has more than ${PROGRESS_LIMITS.entriesPerRecord.toLocaleString('en')} entries`,
-  });
+function idRecord<T extends z.ZodMiniType>(value: T) {
+  return z.record(progressId, value).check(
+    z.refine((record) => Object.keys(record).length <= PROGRESS_LIMITS.entriesPerRecord, {
+      message: `has more than ${PROGRESS_LIMITS.entriesPerRecord.toLocaleString('en')} entries`,
+    }),
+  );
 }
 
 /** Whether a learner has finished one lesson. */
@@ -77,13 +89,13 @@ export const lessonProgressSchema = z.strictObject({
   /** When this entry last changed; the newer side wins when two copies are merged. */
   updatedAt: isoTimestamp,
   /** When the lesson was (most recently) marked done. Absent while not completed. */
-  completedAt: isoTimestamp.optional(),
+  completedAt: z.optional(isoTimestamp),
 });
 
 /** A learner's own note on one lesson. Plain text, always shown as text and never as HTML. */
 export const noteSchema = z.strictObject({
   /** The note, kept byte for byte. Empty when cleared: the entry stays so a merge cannot bring the old text back. */
-  text: z.string().max(PROGRESS_LIMITS.noteLength),
+  text: z.string().check(z.maxLength(PROGRESS_LIMITS.noteLength)),
   /** When the note last changed; the newer side wins when two copies are merged. */
   updatedAt: isoTimestamp,
 });
@@ -95,7 +107,7 @@ export const quizAttemptSchema = z.strictObject({
   /** Whether the answer was right. */
   correct: z.boolean(),
   /** Ids of the options the learner chose, in the order they were chosen. */
-  chosen: z.array(progressId).max(PROGRESS_LIMITS.chosenPerAttempt),
+  chosen: z.array(optionId).check(z.maxLength(PROGRESS_LIMITS.chosenPerAttempt)),
   /** Id of the question bank the question was asked from. */
   bankId: progressId,
 });
@@ -103,7 +115,7 @@ export const quizAttemptSchema = z.strictObject({
 /** Every answer a learner gave to one quiz question. */
 export const quizEntrySchema = z.strictObject({
   /** Answers, oldest first, without duplicates. Merging keeps the answers from both sides. */
-  attempts: z.array(quizAttemptSchema).max(PROGRESS_LIMITS.attemptsPerItem),
+  attempts: z.array(quizAttemptSchema).check(z.maxLength(PROGRESS_LIMITS.attemptsPerItem)),
   /** When an answer was last recorded. */
   updatedAt: isoTimestamp,
 });
@@ -115,38 +127,40 @@ export const practiceAttemptSchema = z.strictObject({
   /** When the learner started the attempt. */
   startedAt: isoTimestamp,
   /** When the learner submitted it; absent while still in progress. */
-  submittedAt: isoTimestamp.optional(),
+  submittedAt: z.optional(isoTimestamp),
   /** Time spent so far, in whole milliseconds. */
-  elapsedMs: z.number().int().min(0),
+  elapsedMs: z.int().check(z.minimum(0)),
   /** How many hints the learner opened. */
-  hintsUsed: z.number().int().min(0).max(PROGRESS_LIMITS.hintsPerAttempt),
+  hintsUsed: z.int().check(z.minimum(0), z.maximum(PROGRESS_LIMITS.hintsPerAttempt)),
   /** Self-assessed rubric score, when the learner scored the attempt. */
-  score: z.number().min(0).optional(),
+  score: z.optional(z.number().check(z.minimum(0))),
 });
 
 /** Every attempt a learner made at one practice prompt. */
 export const practiceEntrySchema = z.strictObject({
   /** Attempts, oldest first, one per attempt id. Merging keeps attempts from both sides. */
-  attempts: z.array(practiceAttemptSchema).max(PROGRESS_LIMITS.attemptsPerItem),
+  attempts: z.array(practiceAttemptSchema).check(z.maxLength(PROGRESS_LIMITS.attemptsPerItem)),
   /** When an attempt was last recorded. */
   updatedAt: isoTimestamp,
 });
 
 /** The name of one field of a review card: an identifier such as `elapsed_days` (never a reserved word). */
-export const cardFieldName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'is not a valid card field name')
-  .refine((name) => !isForbiddenKey(name), { message: 'is a reserved word and cannot be a field name' });
+export const cardFieldName = z.string().check(
+  z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'is not a valid card field name'),
+  z.refine((name) => !isForbiddenKey(name), { message: 'is a reserved word and cannot be a field name' }),
+);
 
 /**
  * A spaced-review card as plain JSON: field names to numbers, short strings or null. Dates are
  * stored as ISO strings; the review module owns what the fields mean.
  */
 export const reviewCardSchema = z
-  .record(cardFieldName, z.union([z.number(), z.string().max(PROGRESS_LIMITS.cardTextLength), z.null()]))
-  .refine((card) => Object.keys(card).length <= PROGRESS_LIMITS.cardFields, {
-    message: `has more than ${PROGRESS_LIMITS.cardFields} fields`,
-  });
+  .record(cardFieldName, z.union([z.number(), z.string().check(z.maxLength(PROGRESS_LIMITS.cardTextLength)), z.null()]))
+  .check(
+    z.refine((card) => Object.keys(card).length <= PROGRESS_LIMITS.cardFields, {
+      message: `has more than ${PROGRESS_LIMITS.cardFields} fields`,
+    }),
+  );
 
 /** The review schedule of one quiz question. */
 export const reviewEntrySchema = z.strictObject({
@@ -174,7 +188,7 @@ export const progressDataSchema = z.strictObject({
    * replaces). Merging two copies keeps only the one with the higher generation, so a wipe in one
    * tab is not undone by another tab's older copy.
    */
-  generation: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  generation: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
   /** Completion per lesson id. */
   lessons: idRecord(lessonProgressSchema),
   /** Notes per lesson id. */

@@ -9,6 +9,8 @@ export interface PageWeight {
   html: number;
   /** Inline scripts plus every script file the page loads, following static imports. */
   js: number;
+  /** The part of `js` only hydrated framework components load (their code, runtime and renderer). */
+  componentOnlyJs: number;
   /** Inline styles plus every stylesheet the page links. */
   css: number;
   /** Images and icons the page references. */
@@ -62,7 +64,6 @@ export function measurePage(dist: string, page: string): PageWeight {
   const html = readFileSync(join(dist, page), 'utf8');
   const pageUrl = `/${page}`;
   const files = new Map<string, number>();
-  let js = 0;
   let css = 0;
   let other = 0;
 
@@ -74,26 +75,31 @@ export function measurePage(dist: string, page: string): PageWeight {
     files.set(url, gz(content));
     return content;
   };
-  const addScript = (url: string | undefined): void => {
-    const content = addFile(url);
-    if (!content || !url) return;
-    js += files.get(url) ?? 0;
-    for (const match of content.toString('utf8').matchAll(staticImport)) addScript(resolveUrl(match[1] ?? '', url));
+  /** Every script file reachable from `url` through static imports, added to `into`. */
+  const reach = (url: string | undefined, into: Set<string>): void => {
+    if (!url || into.has(url)) return;
+    into.add(url);
+    const content = addFile(url) ?? readFileSync(join(dist, url));
+    for (const match of content.toString('utf8').matchAll(staticImport)) reach(resolveUrl(match[1] ?? '', url), into);
   };
+  /** Scripts the page itself loads (its own `<script>`s and preloads). */
+  const pageScripts = new Set<string>();
+  /** Scripts loaded to hydrate framework components. */
+  const componentScripts = new Set<string>();
 
   const inlineScripts: string[] = [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const src = attr(match[1] ?? '', 'src');
-    if (src) addScript(resolveUrl(src, pageUrl));
+    if (src) reach(resolveUrl(src, pageUrl), pageScripts);
     else if (!/type=["']?application\/(?:ld\+)?json/i.test(match[1] ?? '')) inlineScripts.push(match[2] ?? '');
   }
-  if (inlineScripts.length > 0) js += gz(inlineScripts.join('\n'));
+  const inlineJs = inlineScripts.length > 0 ? gz(inlineScripts.join('\n')) : 0;
 
   const islands: string[] = [];
   const islandBytes = new Map<string, number>();
   for (const match of html.matchAll(/<astro-island\b([^>]*)>/gi)) {
     const tag = match[1] ?? '';
-    for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) addScript(resolveUrl(attr(tag, name) ?? '', pageUrl));
+    for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) reach(resolveUrl(attr(tag, name) ?? '', pageUrl), componentScripts);
     const componentUrl = resolveUrl(attr(tag, 'component-url') ?? '', pageUrl);
     const name = componentUrl?.replace(/^.*\/([^/.]+)\.[^/]*$/, '$1') ?? 'unknown';
     islands.push(name);
@@ -103,7 +109,7 @@ export function measurePage(dist: string, page: string): PageWeight {
     const tag = match[0];
     const rel = attr(tag, 'rel') ?? '';
     const url = resolveUrl(attr(tag, 'href') ?? '', pageUrl);
-    if (rel === 'modulepreload') addScript(url);
+    if (rel === 'modulepreload') reach(url, pageScripts);
     else if (rel === 'stylesheet') {
       const content = addFile(url);
       if (content && url) css += files.get(url) ?? 0;
@@ -118,8 +124,23 @@ export function measurePage(dist: string, page: string): PageWeight {
 
   for (const match of html.matchAll(/\sdata-island="([^"]+)"/g)) islands.push(match[1] ?? 'unknown');
 
+  const sum = (urls: Iterable<string>) => [...urls].reduce((total, url) => total + (files.get(url) ?? 0), 0);
+  const js = inlineJs + sum(new Set([...pageScripts, ...componentScripts]));
+  const componentOnlyJs = sum([...componentScripts].filter((url) => !pageScripts.has(url)));
   const htmlBytes = gz(html);
-  return { page, html: htmlBytes, js, css, other, total: htmlBytes + js + css + other, hasIslands: islands.length > 0, islands, islandBytes, files };
+  return {
+    page,
+    html: htmlBytes,
+    js,
+    componentOnlyJs,
+    css,
+    other,
+    total: htmlBytes + js + css + other,
+    hasIslands: islands.length > 0,
+    islands,
+    islandBytes,
+    files,
+  };
 }
 
 /** Bytes as kilobytes with one decimal, for messages. */

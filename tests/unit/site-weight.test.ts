@@ -54,6 +54,14 @@ describe('page weight measurement (what the budgets rely on)', () => {
     expect(page.js).toBe(gz(chunk) + gz(runtime));
   });
 
+  it('tells apart what only hydrated components load from what the page itself loads', () => {
+    write('mixed/index.html', '<script type="module" src="/_astro/chunk.js"></script><astro-island component-url="/_astro/Island.abc.js" renderer-url="/_astro/client.js"></astro-island>');
+    const page = measurePage(dist, 'mixed/index.html');
+    // chunk.js and runtime.js are the page's own (the island shares them); the rest only hydration needs.
+    expect(page.js).toBe(gz(island) + gz(chunk) + gz(runtime) + gz('export default 1'));
+    expect(page.componentOnlyJs).toBe(gz(island) + gz('export default 1'));
+  });
+
   it('fails loudly when a page references a file missing from the build', () => {
     write('broken/index.html', '<script src="/_astro/missing.js"></script>');
     expect(() => measurePage(dist, 'broken/index.html')).toThrow('broken/index.html references /_astro/missing.js, which is not in the build');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { PROGRESS_LIMITS } from '../../schemas/progress.ts';
 
 const SHOWN_CHARACTERS = 40;

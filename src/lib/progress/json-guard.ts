@@ -63,15 +63,15 @@ export function looksTruncated(text: string): boolean {
   return true;
 }
 
-/** A hazard in plain English, e.g. `it contains a field named "__proto__" (at lessons), which is never allowed`. */
+/** A hazard in plain English, e.g. `it contains a field named "__proto__" at lessons, which is never allowed`. */
 export function describeHazard(hazard: JsonHazard): string {
   const where = formatPath(hazard.path);
   switch (hazard.kind) {
     case 'forbidden-key':
-      return `it contains a field named ${showValue(hazard.key)} (at ${where}), which is never allowed`;
+      return `it contains a field named ${showValue(hazard.key)} at ${where}, which is never allowed`;
     case 'too-many-entries':
       return `at ${where}: there are ${count(hazard.count)} entries; the limit is ${count(PROGRESS_LIMITS.entriesPerRecord)}`;
     case 'too-deep':
-      return `it is nested too deeply (at ${where})`;
+      return `it is nested too deeply at ${where}`;
   }
 }

@@ -1,11 +1,5 @@
 import type { ProgressData } from '../../schemas/progress.ts';
 
-/** The six records of progress data, each keyed by stable content ids. */
-export const RECORD_NAMES = ['lessons', 'notes', 'quiz', 'practice', 'review', 'challenges'] as const;
-
-/** The name of one record of progress data. */
-export type RecordName = (typeof RECORD_NAMES)[number];
-
 /** A record with no prototype, so a lookup by any id can only ever find an entry stored under it. */
 export function emptyRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;

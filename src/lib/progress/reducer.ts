@@ -4,6 +4,7 @@ import {
   PROGRESS_LIMITS,
   practiceAttemptSchema,
   progressDataSchema,
+  optionId,
   progressId,
   reviewCardSchema,
   type PracticeAttempt,
@@ -106,7 +107,7 @@ export function reduceProgress(state: ProgressData, action: ProgressAction, now:
         isId(bankId) &&
         typeof correct === 'boolean' &&
         chosen.length <= PROGRESS_LIMITS.chosenPerAttempt &&
-        chosen.every(isId);
+        chosen.every((id) => optionId.safeParse(id).success);
       if (!valid || !hasRoom(state.quiz, questionId)) return state;
       const entry = readEntry(state.quiz, questionId);
       const at = nextStamp(now, entry?.updatedAt);

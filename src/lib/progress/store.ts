@@ -139,13 +139,15 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
     notices = notices.filter((n) => n.kind !== kind);
     changed = true;
   };
-  const setState = (next: ProgressData) => {
-    if (next === state) return;
+  /** Adopts `next` if it holds different progress; returns whether it did. */
+  const setState = (next: ProgressData): boolean => {
+    if (next === state) return false;
     const text = encode(next);
-    if (text === encoded) return;
+    if (text === encoded) return false;
     state = next;
     encoded = text;
     changed = true;
+    return true;
   };
   const snapshot = (): ProgressSnapshot => ({ state, notices });
   const emit = () => {
@@ -259,9 +261,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
     },
     dispatch(action) {
       pull();
-      const next = reduceProgress(state, action, now());
-      const applied = next !== state;
-      setState(next);
+      const applied = setState(reduceProgress(state, action, now()));
       flush();
       emit();
       return applied;
@@ -286,8 +286,12 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       return stored.ok ? stored.value : null;
     },
     receiveExternal(newValue) {
-      lastRaw = newValue;
-      if (newValue !== null) absorb(newValue);
+      if (newValue !== null) {
+        lastRaw = newValue;
+        absorb(newValue);
+      }
+      // Storage may have moved on since the event was sent (or the key was removed): read it before writing.
+      pull();
       flush();
       emit();
     },

@@ -120,7 +120,9 @@ const NOT_AN_EXPORT = 'This file isn’t a progress export from this course';
  * exactly, HTML included. `sizeBytes` is the file's size when known (e.g. `File.size`).
  */
 export function parseImport(text: string, sizeBytes?: number, known?: KnownContentIds, options: CodecOptions = {}): ImportResult {
-  const size = sizeBytes ?? (text.length > MAX_IMPORT_BYTES ? text.length : utf8Bytes(text));
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so over-long text is refused without counting.
+  const measured = text.length > MAX_IMPORT_BYTES ? text.length : (sizeBytes ?? utf8Bytes(text));
+  const size = Math.max(sizeBytes ?? 0, measured);
   if (size > MAX_IMPORT_BYTES) return refuse(`This file is ${megabytes(size)}; the limit is 5 MB.`);
   let parsed: unknown;
   try {

@@ -117,6 +117,13 @@ describe('progress reducer: quiz, practice, review, challenges, reset', () => {
     expect(state.quiz['idem-03']?.updatedAt).toBe('2025-03-01T11:00:00.001Z');
   });
 
+  it('accepts any option id the quiz schema allows, and ignores an answer with a malformed one', () => {
+    const answer = (chosen: string[]): ProgressAction => ({ type: 'quiz/record', questionId: 'q', bankId: 'b', chosen, correct: true });
+    const state = emptyProgress();
+    expect(reduceProgress(state, answer(['true', '-x', 'opt-2']), t0).quiz['q']?.attempts[0]?.chosen).toEqual(['true', '-x', 'opt-2']);
+    expect(reduceProgress(state, answer(['A']), t0)).toBe(state);
+  });
+
   it('keeps only the newest answers once a question reaches the attempt limit', () => {
     const attempts = Array.from({ length: PROGRESS_LIMITS.attemptsPerItem }, (_, i) => ({
       at: new Date(t0.getTime() + i).toISOString(),

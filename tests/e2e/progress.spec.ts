@@ -1,0 +1,224 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const LESSON = '/lessons/eda-in-one-page/';
+const KEY = 'eda-course:progress';
+const BACKUP = 'eda-course:progress-backup';
+
+const completeButton = (page: Page) => page.getByRole('button', { name: 'Mark as complete' });
+const notesBox = (page: Page) => page.getByRole('textbox', { name: 'Notes on this lesson' });
+/** Waits until the notes panel says the note was saved (not merely "Saving…"). */
+const expectSaved = (page: Page) => expect(page.locator('#notes-status')).toHaveText(/^Saved (just now|at |on )/);
+const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+test('completing a lesson survives a reload and shows in the header, sidebar and lesson list', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(completeButton(page)).toBeEnabled();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await completeButton(page).click();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('link', { name: /Progress 1 \/ 1 lessons complete/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Course' }).getByText('(completed)')).toBeAttached();
+  await page.goto('/lessons/');
+  await expect(page.locator('[data-lesson-mark="eda-in-one-page"]')).toBeVisible();
+  // Completion is a toggle.
+  await page.goto(LESSON);
+  await completeButton(page).click();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await page.reload();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the home page offers to continue where the learner left off', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /Continue where you left off/ })).toBeHidden();
+  await page.goto(LESSON);
+  await notesBox(page).fill('started reading');
+  await expectSaved(page);
+  await page.goto('/');
+  const cont = page.getByRole('link', { name: /Continue where you left off: Event-driven architecture in one page/ });
+  await expect(cont).toBeVisible();
+  await cont.click();
+  await expect(page).toHaveURL(new RegExp(`${LESSON}$`));
+});
+
+test('a note autosaves, survives a reload, and is listed on the Notes page', async ({ page }) => {
+  await page.goto(LESSON);
+  await notesBox(page).fill('Outbox: write the event in the same transaction.');
+  await expectSaved(page);
+  await page.reload();
+  await expect(notesBox(page)).toHaveValue('Outbox: write the event in the same transaction.');
+  await page.goto('/notes/');
+  await expect(page.getByRole('link', { name: 'Event-driven architecture in one page' })).toBeVisible();
+  await expect(page.getByText('Outbox: write the event in the same transaction.')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter notes' }).fill('saga');
+  await expect(page.getByText('Outbox: write the event')).toBeHidden();
+  await expect(page.getByText('0 of 1 notes match')).toBeVisible();
+});
+
+test('a note is saved when the page is hidden, even before the typing pause ends', async ({ page }) => {
+  await page.goto(LESSON);
+  await notesBox(page).pressSequentially('quick');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  expect(await stored(page)).toContain('quick');
+});
+
+test('HTML typed into a note is shown as literal text, never run', async ({ page }) => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  await page.goto(LESSON);
+  await notesBox(page).fill(hostile);
+  await expectSaved(page);
+  await page.reload();
+  await expect(notesBox(page)).toHaveValue(hostile);
+  await page.goto('/notes/');
+  await expect(page.getByText(hostile, { exact: true })).toBeVisible();
+  await expect(page.locator('main img')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('two tabs editing at once keep both changes', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(LESSON);
+  await second.goto(LESSON);
+  await expect(completeButton(second)).toBeEnabled();
+  await notesBox(first).fill('written in the first tab');
+  await expectSaved(first);
+  // The second tab learns of the note through the storage event, then completes the lesson.
+  await expect(notesBox(second)).toHaveValue('written in the first tab');
+  await completeButton(second).click();
+  await expect(completeButton(first)).toHaveAttribute('aria-pressed', 'true');
+  for (const page of [first, second]) {
+    await page.reload();
+    await expect(notesBox(page)).toHaveValue('written in the first tab');
+    await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  }
+});
+
+test('corrupted progress: the page works, a notice explains, and the unreadable copy downloads', async ({ page }) => {
+  const corrupt = '{"version":1,"data":{"lessons":{"eda-in-one-page":{"completed":tru';
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [KEY, corrupt] as const);
+  await page.goto(LESSON);
+  const notice = page.locator('[data-notice="recovered"]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('copy');
+  expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP)).toBe(corrupt);
+  const download = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Download the unreadable copy' }).click();
+  const file = await (await download).path();
+  expect(readFileSync(file, 'utf8')).toBe(corrupt);
+  // The course still works from a clean start.
+  await completeButton(page).click();
+  await page.reload();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP)).toBe(corrupt);
+});
+
+test('when the browser refuses storage, the course works in memory and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await page.goto(LESSON);
+  await expect(page.locator('[data-notice="unavailable"]')).toBeVisible();
+  await completeButton(page).click();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await notesBox(page).fill('kept on the page');
+  await expect(page.getByText('Kept on this page only')).toBeVisible();
+  await expect(notesBox(page)).toHaveValue('kept on the page');
+});
+
+test('export, reset, then import brings back the identical state', async ({ page }) => {
+  await page.goto(LESSON);
+  await completeButton(page).click();
+  await notesBox(page).fill('line one\nline two <b>bold?</b>');
+  await expectSaved(page);
+  const before = JSON.parse((await stored(page)) ?? 'null');
+
+  await page.goto('/progress/');
+  await expect(page.getByText('1 of 1 lessons complete (100%).')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const exported = await (await download).path();
+
+  await page.getByRole('button', { name: 'Reset all progress…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset all progress?' });
+  await expect(dialog.getByRole('button', { name: 'Export first' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Reset everything' }).click();
+  await expect(page.getByText('0 of 1 lessons complete (0%).')).toBeVisible();
+
+  await page.getByLabel('Import a progress file').setInputFiles(exported);
+  await expect(page.getByText(/holds 1 completed lessons, 1 notes/)).toBeVisible();
+  await page.getByRole('radio', { name: /Replace my progress/ }).check();
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.getByText('1 of 1 lessons complete (100%).')).toBeVisible();
+  const after = JSON.parse((await stored(page)) ?? 'null');
+  expect(after.data.lessons).toEqual(before.data.lessons);
+  expect(after.data.notes).toEqual(before.data.notes);
+  await page.goto(LESSON);
+  await expect(notesBox(page)).toHaveValue('line one\nline two <b>bold?</b>');
+});
+
+test('a bad import file is refused with a message and changes nothing', async ({ page }) => {
+  await page.goto(LESSON);
+  await completeButton(page).click();
+  await page.goto('/progress/');
+  const before = await stored(page);
+  await page.getByLabel('Import a progress file').setInputFiles({
+    name: 'evil.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"eda-course-progress","formatVersion":1,"exportedAt":"2026-11-28T10:00:00.000Z","data":{"__proto__":{"polluted":true}}}'),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing was changed' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Apply import' })).toBeHidden();
+  expect(await stored(page)).toBe(before);
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+
+  await page.getByLabel('Import a progress file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json at all') });
+  await expect(page.getByRole('status').filter({ hasText: 'isn’t valid JSON' })).toBeVisible();
+  expect(await stored(page)).toBe(before);
+});
+
+test('a page restored from the back/forward cache re-reads progress saved meanwhile', async ({ page, context }) => {
+  // Playwright turns Chromium's back/forward cache off, so the restore is simulated: this page stops
+  // hearing storage events (as a page frozen in the cache does), another tab saves, then the page
+  // gets the pageshow event a cache restore fires.
+  await page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), { capture: true }));
+  await page.goto(LESSON);
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  const other = await context.newPage();
+  await other.goto(LESSON);
+  await completeButton(other).click();
+  await expect(completeButton(other)).toHaveAttribute('aria-pressed', 'true');
+  await other.close();
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the progress pages have no axe violations with a notice and an import under review', async ({ page }) => {
+  await page.addInitScript((key) => localStorage.setItem(key, 'not json'), KEY);
+  await page.goto('/progress/');
+  await expect(page.locator('[data-notice="recovered"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Export progress' }).isEnabled();
+  const exported = JSON.stringify({ format: 'eda-course-progress', formatVersion: 1, exportedAt: '2026-11-28T10:00:00.000Z', data: { generation: 0, lessons: {}, notes: {}, quiz: {}, practice: {}, review: {}, challenges: {} } });
+  await page.getByLabel('Import a progress file').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByRole('button', { name: 'Apply import' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
