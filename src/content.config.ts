@@ -1,30 +1,35 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
+import type { z } from 'zod';
 import { lessonSchema } from './schemas/lesson.ts';
-import { assertValidLessons } from './lib/course/validate.ts';
+import { quizBankSchema } from './schemas/quiz.ts';
+import { assertValidLessons, type RawEntry } from './lib/course/validate.ts';
+import { assertValidQuizBanks } from './lib/course/quizzes.ts';
 
 /**
- * Lessons are `lessons/*.mdx`, loaded by Astro's glob loader and then checked as a set by
- * `lib/course`: every schema problem in every file, plus duplicate ids and orders, is reported in one
- * error that names each file and field — instead of stopping at the first bad file.
+ * Astro's glob loader, then a check of the whole set by `lib/course`: every schema problem in every
+ * file, plus the rules that span files, reported in one error naming each file and field — instead
+ * of stopping at the first bad file. Rules that span collections run where pages read them
+ * (src/course.ts), once every collection is loaded.
  */
-function lessonLoader(): Loader {
-  const inner = glob({ base: './lessons', pattern: '*.mdx' });
+function checkedGlob(base: string, pattern: string, schema: z.ZodType, check: (entries: RawEntry[]) => unknown): Loader {
+  const inner = glob({ base, pattern });
   return {
-    name: 'lesson-loader',
+    name: `checked-glob:${base}`,
     load: async (context) => {
       await inner.load({
         ...context,
-        // Invalid frontmatter is stored raw so the set check below can report it with all the rest.
-        parseData: async (props) => (lessonSchema.safeParse(props.data).success ? context.parseData(props) : props.data),
+        // Invalid data is stored raw so the set check below can report it with all the rest.
+        parseData: async (props) => (schema.safeParse(props.data).success ? context.parseData(props) : props.data),
       });
-      assertValidLessons(context.store.values().map((entry) => ({ file: entry.filePath ?? entry.id, data: entry.data })));
+      check(context.store.values().map((entry) => ({ file: entry.filePath ?? entry.id, data: entry.data })));
     },
   };
 }
 
-/** The collections of the course. Later issues add `quizzes` and `practice`. */
+/** The collections of the course. A later issue adds `practice`. */
 export const collections = {
-  lessons: defineCollection({ loader: lessonLoader(), schema: lessonSchema }),
+  lessons: defineCollection({ loader: checkedGlob('./lessons', '*.mdx', lessonSchema, assertValidLessons), schema: lessonSchema }),
+  quizzes: defineCollection({ loader: checkedGlob('./quizzes', '*.yaml', quizBankSchema, (e) => assertValidQuizBanks(e)), schema: quizBankSchema }),
 };

@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { headingIds } from './lib/course/markdown.ts';
 import { inCourseOrder } from './lib/course/outline.ts';
+import { assertValidQuizBanks } from './lib/course/quizzes.ts';
 
 /** A lesson entry with the fields pages use most lifted to the top. */
 export interface Lesson {
@@ -24,4 +26,21 @@ export async function getLessons(): Promise<Lesson[]> {
       entry,
     })),
   );
+}
+
+/** A question bank, checked against the lessons it points to. */
+export type Bank = CollectionEntry<'quizzes'>['data'];
+
+/**
+ * Every question bank, in title order, after the rules that span collections: each bank's lesson
+ * and each question's "learn more" lesson and section exist. A broken link fails the build.
+ */
+export async function getQuizBanks(): Promise<Bank[]> {
+  const [lessons, banks] = await Promise.all([getCollection('lessons'), getCollection('quizzes')]);
+  const anchors = lessons.map((lesson) => ({ id: lesson.data.id, sections: new Set(headingIds(lesson.body ?? '')) }));
+  const entries = assertValidQuizBanks(
+    banks.map((bank) => ({ file: bank.filePath ?? bank.id, data: bank.data })),
+    anchors,
+  );
+  return entries.map((e) => e.data).sort((a, b) => a.title.localeCompare(b.title));
 }

@@ -22,6 +22,16 @@ export function readMdxDir(dir: string): RawEntry[] {
     });
 }
 
+/** Every `.yaml` file directly in `dir` (relative to the root), parsed, as the validator's input. */
+export function readYamlDir(dir: string): RawEntry[] {
+  return readdirSync(join(root, dir))
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => {
+      const file = join(dir, name);
+      return { file, data: parse(readFileSync(join(root, file), 'utf8')) as unknown };
+    });
+}
+
 /** Relative path from the project root, with forward slashes. */
 export function fromRoot(path: string): string {
   return relative(root, path).split('\\').join('/');

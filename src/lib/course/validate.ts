@@ -45,9 +45,9 @@ export function describeIssues(file: string, data: unknown, error: z.ZodError, k
   return error.issues.flatMap((issue) => {
     const field = fieldName(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map(
-        (key) => `${file}: field "${fieldName([...issue.path, key])}" is not allowed (known fields: ${known.join(', ')})`,
-      );
+      // The known fields are listed for the top level, where a typo is most likely.
+      const hint = issue.path.length === 0 ? ` (known fields: ${known.join(', ')})` : '';
+      return issue.keys.map((key) => `${file}: field "${fieldName([...issue.path, key])}" is not allowed${hint}`);
     }
     if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
       return [`${file}: field "${field}" is required`];
