@@ -1,6 +1,7 @@
 import { isLessonComplete } from '../lib/progress/model.ts';
 import type { ProgressNotice } from '../lib/progress/store.ts';
 import { completionSummary, continueLesson } from '../lib/progress/views.ts';
+import { dueCount } from '../lib/review/due.ts';
 import { downloadText } from './download.ts';
 import { courseOutline, progressStore } from './progress.ts';
 
@@ -45,6 +46,9 @@ store.subscribe(({ state, notices }) => {
   const { done, total } = completionSummary(lessons, state);
   for (const count of document.querySelectorAll<HTMLElement>('[data-progress-count]')) count.textContent = `${done} / ${total}`;
   for (const label of document.querySelectorAll<HTMLElement>('[data-progress-count-label]')) label.textContent = ' lessons complete';
+  const due = dueCount(state.review, new Date());
+  for (const count of document.querySelectorAll<HTMLElement>('[data-review-count]')) count.textContent = due > 0 ? String(due) : '';
+  for (const label of document.querySelectorAll<HTMLElement>('[data-review-count-label]')) label.textContent = due > 0 ? ' questions due' : '';
 
   for (const mark of document.querySelectorAll<HTMLElement>('[data-lesson-mark]')) {
     const complete = isLessonComplete(state, mark.dataset['lessonMark'] ?? '');

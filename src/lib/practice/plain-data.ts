@@ -1,0 +1,46 @@
+/**
+ * Guards for practice data read back from storage. Stored data may be stale, hand-edited or cut
+ * off, so nothing read from it is trusted until one of these has checked it; none of them throws.
+ * The limits mirror `src/schemas/progress.ts` (a test pins them) without importing its validator,
+ * so the practice island does not pay for one.
+ */
+
+/** The last moment an ISO timestamp in progress can hold: the end of year 9999. */
+export const MAX_TIMESTAMP_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** The shape of every id progress is keyed by: lowercase letters, digits and hyphens, 1–100 characters. */
+export const PRACTICE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+// Words that reach an object's prototype when used as a key; never valid ids.
+const FORBIDDEN_IDS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Whether `value` is an id progress can be keyed by (prompt or attempt id). */
+export function isPracticeId(value: unknown): value is string {
+  return typeof value === 'string' && PRACTICE_ID_PATTERN.test(value) && !FORBIDDEN_IDS.includes(value);
+}
+
+/** Whether `value` is a plain object such as `JSON.parse` makes (not null, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The own property `key` of `record`, never one inherited from a prototype. */
+export function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Whether `value` is a length of time in milliseconds: a finite number from 0 to `Number.MAX_SAFE_INTEGER`. */
+export function isDurationMs(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
+}
+
+/** Whether `value` is a moment, in milliseconds since the epoch, that an ISO timestamp can hold. */
+export function isMomentMs(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIMESTAMP_MS;
+}
+
+/** `ms` as an ISO timestamp, pulled into the range one can hold so that conversion never throws. */
+export function toIso(ms: number): string {
+  const inRange = Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_TIMESTAMP_MS) : 0;
+  return new Date(inRange).toISOString();
+}
