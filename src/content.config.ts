@@ -6,6 +6,8 @@ import { lessonSchema } from './schemas/lesson.ts';
 import { quizBankSchema } from './schemas/quiz.ts';
 import { assertValidLessons, type RawEntry } from './lib/course/validate.ts';
 import { assertValidQuizBanks } from './lib/course/quizzes.ts';
+import { practiceSchema } from './schemas/practice.ts';
+import { assertValidPracticePrompts } from './lib/course/practice.ts';
 
 /**
  * Astro's glob loader, then a check of the whole set by `lib/course`: every schema problem in every
@@ -28,8 +30,9 @@ function checkedGlob(base: string, pattern: string, schema: z.ZodType, check: (e
   };
 }
 
-/** The collections of the course. A later issue adds `practice`. */
+/** The collections of the course. */
 export const collections = {
   lessons: defineCollection({ loader: checkedGlob('./lessons', '*.mdx', lessonSchema, assertValidLessons), schema: lessonSchema }),
+  practice: defineCollection({ loader: checkedGlob('./practice', '*.mdx', practiceSchema, (e) => assertValidPracticePrompts(e)), schema: practiceSchema }),
   quizzes: defineCollection({ loader: checkedGlob('./quizzes', '*.yaml', quizBankSchema, (e) => assertValidQuizBanks(e)), schema: quizBankSchema }),
 };

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { headingIds } from './lib/course/markdown.ts';
 import { inCourseOrder } from './lib/course/outline.ts';
 import { assertValidQuizBanks } from './lib/course/quizzes.ts';
+import { assertValidPracticePrompts } from './lib/course/practice.ts';
 
 /** A lesson entry with the fields pages use most lifted to the top. */
 export interface Lesson {
@@ -43,4 +44,17 @@ export async function getQuizBanks(): Promise<Bank[]> {
     anchors,
   );
   return entries.map((e) => e.data).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** A practice prompt entry (frontmatter in `data`, the model answer as its body). */
+export type Prompt = CollectionEntry<'practice'>;
+
+/** Every practice prompt in order, after checking that the lessons each names exist. */
+export async function getPracticePrompts(): Promise<Prompt[]> {
+  const [lessons, prompts] = await Promise.all([getCollection('lessons'), getCollection('practice')]);
+  assertValidPracticePrompts(
+    prompts.map((p) => ({ file: p.filePath ?? p.id, data: p.data })),
+    new Set(lessons.map((l) => l.data.id)),
+  );
+  return [...prompts].sort((a, b) => a.data.order - b.data.order);
 }

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateLessons } from '../../src/lib/course/validate.ts';
+import { readMdxDir, root } from '../helpers/content-files.ts';
+
+/** The sections every lesson after the first (a one-page overview with its own outline) must have, in order. */
+const SECTIONS = ['What it is', 'Why it matters', 'What it costs', 'Gotchas', 'The interview angle', 'References'];
+
+const lessons = validateLessons(readMdxDir('lessons')).entries.map((l) => ({
+  ...l,
+  h2: [...readFileSync(join(root, l.file), 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1]?.trim()),
+}));
+
+describe('lesson structure', () => {
+  it('every lesson ends with a references list of links', () => {
+    for (const lesson of lessons) {
+      expect(lesson.h2.at(-1), lesson.file).toBe('References');
+      const refs = readFileSync(join(root, lesson.file), 'utf8').split(/^## References$/m)[1] ?? '';
+      expect(refs.match(/^- .*\]\(https:\/\//gm)?.length ?? 0, lesson.file).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('lessons after the overview have the five teaching sections in order', () => {
+    for (const lesson of lessons.filter((l) => l.data.order > 1)) {
+      expect(lesson.h2.filter((h) => SECTIONS.includes(h ?? '')), lesson.file).toEqual(SECTIONS);
+    }
+  });
+});
