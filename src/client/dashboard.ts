@@ -1,6 +1,7 @@
 import { isLessonComplete, noteText, readEntry } from '../lib/progress/model.ts';
 import { parseImport, exportProgress, type ImportResult } from '../lib/progress/transfer.ts';
 import { completionSummary, continueLesson, exportFileName, practiceHistory, quizAccuracy } from '../lib/progress/views.ts';
+import { dueCount } from '../lib/review/due.ts';
 import { downloadText } from './download.ts';
 import { courseOutline, progressStore } from './progress.ts';
 
@@ -9,6 +10,17 @@ const root = document.querySelector<HTMLElement>('[data-island="dashboard"]');
 if (root) {
   const store = progressStore();
   const lessons = courseOutline();
+  /** Titles of banks and prompts by id (ids of retired content fall back to the id). */
+  const names = ((): { banks: Record<string, string>; prompts: Record<string, string> } => {
+    try {
+      const parsed = JSON.parse(root.dataset['names'] ?? '{}') as { banks?: Record<string, string>; prompts?: Record<string, string> };
+      return { banks: parsed.banks ?? {}, prompts: parsed.prompts ?? {} };
+    } catch {
+      return { banks: {}, prompts: {} };
+    }
+  })();
+  const bankName = (id: string) => (Object.hasOwn(names.banks, id) ? names.banks[id] : undefined) ?? id;
+  const promptName = (id: string) => (Object.hasOwn(names.prompts, id) ? names.prompts[id] : undefined) ?? id;
   const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
   const svg = (name: string, attrs: Record<string, string | number>) => {
     const el = document.createElementNS('http://www.w3.org/2000/svg', name);
@@ -32,7 +44,7 @@ if (root) {
     list.id = 'quiz-chart-text';
     for (const row of rows) {
       const item = document.createElement('li');
-      item.textContent = `${row.bankId}: ${row.correct} of ${row.answered} questions right (${row.percent}%)`;
+      item.textContent = `${bankName(row.bankId)}: ${row.correct} of ${row.answered} questions right (${row.percent}%)`;
       list.append(item);
     }
     host.replaceChildren(chart, list);
@@ -48,7 +60,7 @@ if (root) {
         const li = document.createElement('li');
         const minutes = Math.round(item.elapsedMs / 60_000);
         const score = item.score === undefined ? 'not scored' : `score ${item.score}`;
-        li.textContent = `${item.promptId} — ${new Date(item.startedAt).toLocaleDateString()}, ${minutes} min, ${item.hintsUsed} hints, ${item.submittedAt ? score : 'in progress'}`;
+        li.textContent = `${promptName(item.promptId)} — ${new Date(item.startedAt).toLocaleDateString()}, ${minutes} min, ${item.hintsUsed} hints, ${item.submittedAt ? score : 'in progress'}`;
         return li;
       }),
     );
@@ -77,6 +89,9 @@ if (root) {
       if (notes) notes.textContent = noteText(state, id).trim() ? 'Yes' : '—';
     }
     renderQuizChart(quizAccuracy(state));
+    const due = dueCount(state.review, new Date());
+    const dueLink = $('[data-dashboard-due]');
+    if (dueLink) dueLink.textContent = due === 0 ? 'No questions due for review' : `${due} question${due === 1 ? '' : 's'} due for review`;
     renderPractice(practiceHistory(state));
   });
 

@@ -53,7 +53,7 @@ test('a practice attempt: clock, scratchpad, hints, reload, submit, rubric, scor
   await page.goto('/practice/');
   await expect(page.locator('[data-practice-best="order-pipeline"]')).toHaveText(/^1 attempt · best score \d+$/);
   await page.goto('/progress/');
-  await expect(page.getByText(/^order-pipeline — .*2 hints, score \d+$/)).toBeVisible();
+  await expect(page.getByText(/^Design the order pipeline.* — .*2 hints, score \d+$/)).toBeVisible();
 });
 
 test('giving up opens the model answer and records the attempt without a score', async ({ page }) => {

@@ -72,7 +72,8 @@ test('take a quiz: feedback on every option, a score, results kept, misses due i
   await page.reload();
   await expect(page.locator(`[data-best-score="${BANK}"]`)).toHaveText(`Latest answers: 1 of ${bank.questions.length} right`);
   await page.goto('/progress/');
-  await expect(page.getByText(`${BANK}: 1 of ${bank.questions.length} questions right`)).toBeVisible();
+  await expect(page.getByText(`${bank.title}: 1 of ${bank.questions.length} questions right`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'No questions due for review' })).toBeVisible();
 
   // Nothing is due straight away; ten minutes later the misses are.
   await page.goto('/review/');
