@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +16,13 @@ const made: string[] = [];
 function siteWith(lessons: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'eda-course-sync-'));
   made.push(dir);
-  for (const item of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src']) cpSync(join(root, item), join(dir, item), { recursive: true });
+  for (const item of ['tsconfig.json', 'package.json', 'src']) cpSync(join(root, item), join(dir, item), { recursive: true });
+  // The project's config, with a cache of its own: Astro's default cache lives in node_modules/.astro,
+  // which this copy shares through the symlink below, and must not leak fixtures into real builds.
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import config from ${JSON.stringify(join(root, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: './.astro-cache' };\n`,
+  );
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   mkdirSync(join(dir, 'lessons'));
   for (const [name, fixture] of Object.entries(lessons)) cpSync(join(root, 'tests/fixtures', fixture), join(dir, 'lessons', name));
