@@ -12,8 +12,6 @@ const INITIAL_CAPACITY = 64;
 export class ActionQueue {
   /** Due time per slot. */
   time = new Float64Array(INITIAL_CAPACITY);
-  /** Insertion number per slot: the tie-breaker. */
-  order = new Float64Array(INITIAL_CAPACITY);
   /** Action kind per slot. */
   kind = new Uint8Array(INITIAL_CAPACITY);
   /** First argument per slot. */
@@ -22,9 +20,11 @@ export class ActionQueue {
   b = new Int32Array(INITIAL_CAPACITY);
   /** Third argument per slot. */
   c = new Int32Array(INITIAL_CAPACITY);
-  /** Heap of slot numbers. */
-  private heap = new Int32Array(INITIAL_CAPACITY);
-  /** Free slot numbers. */
+  // The heap keeps each entry's time and insertion number beside its slot, so sifting compares
+  // neighbouring array cells instead of chasing slot numbers.
+  private heapTime = new Float64Array(INITIAL_CAPACITY);
+  private heapOrder = new Float64Array(INITIAL_CAPACITY);
+  private heapSlot = new Int32Array(INITIAL_CAPACITY);
   private free = new Int32Array(INITIAL_CAPACITY);
   private freeCount = 0;
   private slotsUsed = 0;
@@ -43,34 +43,36 @@ export class ActionQueue {
       slot = this.slotsUsed;
       this.slotsUsed += 1;
     }
-    const order = this.inserted;
-    this.inserted += 1;
     this.time[slot] = at;
-    this.order[slot] = order;
     this.kind[slot] = kind;
     this.a[slot] = a;
     this.b[slot] = b;
     this.c[slot] = c;
+    const order = this.inserted;
+    this.inserted = order + 1;
 
-    const heap = this.heap;
-    const times = this.time;
-    const orders = this.order;
+    const ht = this.heapTime;
+    const ho = this.heapOrder;
+    const hs = this.heapSlot;
     let i = this.size;
-    this.size += 1;
+    this.size = i + 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      const pt = times[p]!;
-      if (pt < at || (pt === at && orders[p]! < order)) break;
-      heap[i] = p;
+      const pt = ht[parent]!;
+      if (pt < at || (pt === at && ho[parent]! < order)) break;
+      ht[i] = pt;
+      ho[i] = ho[parent]!;
+      hs[i] = hs[parent]!;
       i = parent;
     }
-    heap[i] = slot;
+    ht[i] = at;
+    ho[i] = order;
+    hs[i] = slot;
   }
 
   /** Due time of the earliest action; Infinity when empty. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.time[this.heap[0]!]!;
+    return this.size === 0 ? Infinity : this.heapTime[0]!;
   }
 
   /**
@@ -78,37 +80,38 @@ export class ActionQueue {
    * next `push`, so read them first.
    */
   pop(): number {
-    const heap = this.heap;
-    const top = heap[0]!;
-    this.size -= 1;
-    const n = this.size;
+    const ht = this.heapTime;
+    const ho = this.heapOrder;
+    const hs = this.heapSlot;
+    const top = hs[0]!;
+    const n = this.size - 1;
+    this.size = n;
     if (n > 0) {
-      const last = heap[n]!;
-      const times = this.time;
-      const orders = this.order;
-      const lt = times[last]!;
-      const lo = orders[last]!;
+      const lt = ht[n]!;
+      const lo = ho[n]!;
+      const ls = hs[n]!;
       let i = 0;
       for (;;) {
         let child = 2 * i + 1;
         if (child >= n) break;
-        let c = heap[child]!;
-        let ct = times[c]!;
+        let ct = ht[child]!;
         const right = child + 1;
         if (right < n) {
-          const r = heap[right]!;
-          const rt = times[r]!;
-          if (rt < ct || (rt === ct && orders[r]! < orders[c]!)) {
+          const rt = ht[right]!;
+          if (rt < ct || (rt === ct && ho[right]! < ho[child]!)) {
             child = right;
-            c = r;
             ct = rt;
           }
         }
-        if (lt < ct || (lt === ct && lo < orders[c]!)) break;
-        heap[i] = c;
+        if (lt < ct || (lt === ct && lo < ho[child]!)) break;
+        ht[i] = ct;
+        ho[i] = ho[child]!;
+        hs[i] = hs[child]!;
         i = child;
       }
-      heap[i] = last;
+      ht[i] = lt;
+      ho[i] = lo;
+      hs[i] = ls;
     }
     this.free[this.freeCount] = top;
     this.freeCount += 1;
@@ -117,29 +120,19 @@ export class ActionQueue {
 
   private grow(): void {
     const n = this.time.length * 2;
-    const time = new Float64Array(n);
-    time.set(this.time);
-    this.time = time;
-    const order = new Float64Array(n);
-    order.set(this.order);
-    this.order = order;
-    const kind = new Uint8Array(n);
-    kind.set(this.kind);
-    this.kind = kind;
-    const a = new Int32Array(n);
-    a.set(this.a);
-    this.a = a;
-    const b = new Int32Array(n);
-    b.set(this.b);
-    this.b = b;
-    const c = new Int32Array(n);
-    c.set(this.c);
-    this.c = c;
-    const heap = new Int32Array(n);
-    heap.set(this.heap);
-    this.heap = heap;
-    const free = new Int32Array(n);
-    free.set(this.free);
-    this.free = free;
+    this.time = copy(this.time, new Float64Array(n));
+    this.kind = copy(this.kind, new Uint8Array(n));
+    this.a = copy(this.a, new Int32Array(n));
+    this.b = copy(this.b, new Int32Array(n));
+    this.c = copy(this.c, new Int32Array(n));
+    this.heapTime = copy(this.heapTime, new Float64Array(n));
+    this.heapOrder = copy(this.heapOrder, new Float64Array(n));
+    this.heapSlot = copy(this.heapSlot, new Int32Array(n));
+    this.free = copy(this.free, new Int32Array(n));
   }
+}
+
+function copy<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -79,9 +79,9 @@ export interface ProducerFaults {
   readonly sendFailed?: readonly number[];
   /** Chance (0–1) that any event's first send fails. */
   readonly sendFailRate?: number;
-  /** Dual write only: the service crashes after saving these events and before publishing them. */
+  /** The service crashes right after saving these events: a dual write loses them; with an outbox the row is already committed, so nothing is lost. */
   readonly crashBeforePublish?: readonly number[];
-  /** Dual write only: chance (0–1) of a crash between save and publish. */
+  /** Chance (0–1) of that crash for any event. */
   readonly crashBeforePublishRate?: number;
   /** Outbox only: relay polls (0-based) after whose publishing the relay crashes before marking the rows sent. */
   readonly relayCrashes?: readonly number[];
@@ -105,8 +105,10 @@ export interface ProducerConfig {
   readonly intervalMs?: number;
   /** Explicit creation times, one event each; overrides count/startMs/intervalMs. */
   readonly at?: readonly number[];
-  /** How many distinct keys (orders, accounts, users) events are spread over, chosen at random per event. Default 1. */
+  /** How many distinct keys (orders, accounts, users) its events are about; see `keyOrder`. Default 1. */
   readonly keys?: number;
+  /** How each event's key is chosen: at random; in turn (0, 1, 2, …); or each key equally often, shuffled. Default "random". */
+  readonly keyOrder?: 'random' | 'sequential' | 'shuffled';
   /** Key names are `${keyPrefix}-${n}`; producers with the same prefix share keys. Default "key". */
   readonly keyPrefix?: string;
   /** Default "key". */
@@ -149,7 +151,10 @@ export interface RetryPolicy {
   readonly mode?: RetryMode;
 }
 
-/** A consumer crash: at a time, or right after a member's n-th side effect (after the effect, before the commit). */
+/**
+ * A consumer crash: at a time (whatever is in flight is interrupted), or right after a member has
+ * handled its n-th record (effect done, offset not yet committed: the classic duplicate maker).
+ */
 export type CrashFault =
   | {
       /** Member index in the group. */
@@ -160,8 +165,8 @@ export type CrashFault =
   | {
       /** Member index in the group. */
       readonly member: number;
-      /** Crash right after this member's n-th side effect (counted from 1), before it commits. */
-      readonly afterEffects: number;
+      /** Crash right after this member has handled its n-th record (counted from 1), before it commits. */
+      readonly afterRecords: number;
     };
 
 /** Faults on the consuming side. */
@@ -282,7 +287,6 @@ export type TraceKind =
   | 'created'
   | 'saved'
   | 'publish-lost'
-  | 'sent'
   | 'send-failed'
   | 'ack-lost'
   | 'duplicate-dropped'
@@ -304,7 +308,8 @@ export type TraceKind =
   | 'restarted'
   | 'assigned'
   | 'emitted'
-  | 'read';
+  | 'read'
+  | 'crashed-after-commit';
 
 /** One narrated step of a run. */
 export interface TraceStep {
@@ -392,6 +397,10 @@ export interface ProducerMetrics {
   readonly name: string;
   /** Events created (for dual write and outbox: rows saved in the service's database). */
   readonly created: number;
+  /** Sum of the amounts of the events created, in cents: what an exactly-once consumer's "sum" ends at. */
+  readonly amountCreated: number;
+  /** Events created as poison. */
+  readonly poison: number;
   /** Distinct events stored in the topic. */
   readonly published: number;
   /** Extra copies stored in the topic (producer retries, relay re-publishing). */

@@ -1,0 +1,13 @@
+/**
+ * The broker simulation behind the course's labs: one import for islands and tests.
+ * `engine.ts` runs it, `views.ts` reads it, `presets.ts` and `challenges.ts` hold the labs,
+ * `request-chain.ts` is the synchronous comparison. Pure: no DOM, no clock, no global randomness.
+ */
+export * from './types.ts';
+export { createSim, step, runUntil, runToEnd, nextTime, advance, crashMember, redrive, publishNow, type Sim } from './engine.ts';
+export { SimConfigError, configProblems } from './config.ts';
+export * from './views.ts';
+export { seedOf, createRandom, type Seed } from './random.ts';
+export * from './presets.ts';
+export * from './challenges.ts';
+export * from './request-chain.ts';

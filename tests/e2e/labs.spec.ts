@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const LESSON = '/lessons/idempotent-consumers/';
+
+async function openLab(page: Page, url: string) {
+  await page.goto(url);
+  const lab = page.locator('section.lab');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab.getByRole('button', { name: 'Run to the end' })).toBeVisible();
+  return lab;
+}
+
+test('the duplicates lab shows the double charge, then idempotent consumers remove it', async ({ page }) => {
+  const lab = await openLab(page, LESSON);
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  const ledger = lab.locator('[data-group="ledger"]');
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  await expect(ledger).toContainText(/duplicate effects: [1-9]/);
+  await lab.getByRole('checkbox', { name: /Idempotent consumers/ }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(ledger).toContainText('duplicate effects: 0');
+  await expect(ledger).toContainText(/duplicates caught: [1-9]/);
+  await expect(lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').first()).toBeVisible();
+});
+
+test('the same seed replays the same run; play, pause and step work', async ({ page }) => {
+  const lab = await openLab(page, LESSON);
+  await lab.getByRole('button', { name: 'Step' }).click();
+  await expect(lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').first()).toBeVisible();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  const first = await lab.locator('.metrics').innerText();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  expect(await lab.locator('.metrics').innerText()).toBe(first);
+  await lab.getByRole('button', { name: 'Reset' }).click();
+  const play = lab.getByRole('button', { name: 'Play' });
+  await play.click();
+  await expect(lab.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  await expect(lab.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a challenge can be passed with the keyboard alone and stays passed after a reload', async ({ page }) => {
+  const lab = await openLab(page, LESSON);
+  const card = lab.locator('[data-challenge="balance-survives-duplicates"]');
+  const start = card.getByRole('button', { name: 'Start this challenge' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('button', { name: 'Check the challenge' })).toBeVisible();
+  // The faults are locked; the fix is to make the consumers idempotent.
+  await expect(lab.getByRole('checkbox', { name: /Crash a ledger consumer/ })).toBeDisabled();
+  const check = card.getByRole('button', { name: 'Check the challenge' });
+  await check.focus();
+  await page.keyboard.press('Enter');
+  await expect(card.getByText(/^Not yet:/)).toBeVisible();
+  await lab.getByRole('checkbox', { name: /Idempotent consumers/ }).focus();
+  await page.keyboard.press('Space');
+  await check.focus();
+  await page.keyboard.press('Enter');
+  await expect(card.getByText(/^Passed:/)).toBeVisible();
+  await expect(card.getByText('✓ Passed')).toBeVisible();
+  await page.reload();
+  const again = page.locator('section.lab [data-challenge="balance-survives-duplicates"]');
+  await again.scrollIntoViewIfNeeded();
+  await expect(again.getByText('✓ Passed')).toBeVisible();
+});
+
+const labs = [
+  ['/lessons/ordering-and-partitions/', 'ordering-keys'],
+  ['/lessons/brokers-topics-queues/', 'consumer-groups'],
+  ['/lessons/eventual-consistency/', 'eventual-consistency'],
+  ['/lessons/retries-and-dead-letters/', 'retries-dlq'],
+  ['/lessons/dual-writes-and-outbox/', 'outbox-dual-write'],
+  ['/lessons/observability/', 'trace-correlation'],
+] as const;
+for (const [url, id] of labs) {
+  test(`the ${id} lab runs in its lesson`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const lab = await openLab(page, url);
+    await expect(lab).toHaveAttribute('data-lab', id);
+    await lab.getByRole('button', { name: 'Run to the end' }).click();
+    await expect(lab.getByText(/Virtual time: [1-9]\d* ms/)).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the Labs page lists every lab with a link to its lesson', async ({ page }) => {
+  await page.goto('/labs/');
+  const links = page.locator('main .labs a');
+  await expect(links).toHaveCount(7);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/lessons\/[a-z-]+\/#try-it-in-the-simulator$/);
+});
