@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-/** Port of the preview server the e2e tests start; not 4321, so a running `npm start` does not clash. */
-const PORT = 4399;
+/** Port of the preview server the e2e tests start; not 4321, so a running `npm start` does not clash (PW_PORT overrides it). */
+const PORT = Number(process.env['PW_PORT'] ?? 4399);
 
 /**
  * End-to-end tests drive Debian's Chromium (`/usr/bin/chromium`) against the built site in `dist/`.

@@ -24,6 +24,8 @@ test('the duplicates lab shows the double charge, then idempotent consumers remo
 });
 
 test('the same seed replays the same run; play, pause and step work', async ({ page }) => {
+  // A controlled clock: animation frames only run when the test lets time pass.
+  await page.clock.install();
   const lab = await openLab(page, LESSON);
   await lab.getByRole('button', { name: 'Step' }).click();
   await expect(lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').first()).toBeVisible();
@@ -34,9 +36,15 @@ test('the same seed replays the same run; play, pause and step work', async ({ p
   await lab.getByRole('button', { name: 'Reset' }).click();
   const play = lab.getByRole('button', { name: 'Play' });
   await play.click();
-  await expect(lab.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
-  await lab.getByRole('button', { name: 'Pause' }).click();
+  const pause = lab.getByRole('button', { name: 'Pause' });
+  await expect(pause).toHaveAttribute('aria-pressed', 'true');
+  await page.clock.runFor(150);
+  await expect(lab.getByText(/Virtual time: [1-9]\d* ms$/)).toBeVisible();
+  await pause.click();
   await expect(lab.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  const paused = await lab.locator('.clock').innerText();
+  await page.clock.runFor(500);
+  await expect(lab.locator('.clock')).toHaveText(paused);
 });
 
 test('a challenge can be passed with the keyboard alone and stays passed after a reload', async ({ page }) => {
