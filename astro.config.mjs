@@ -1,14 +1,30 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import svelte from '@astrojs/svelte';
+import { parse } from 'yaml';
+import { validateGlossary } from './src/lib/course/glossary.ts';
+import { glossaryLinksPlugin } from './src/lib/course/glossary-plugin.ts';
+
+const glossaryFile = new URL('./src/data/glossary.yaml', import.meta.url);
+/**
+ * The glossary's valid entries, for linking terms in lessons. An invalid file fails the build in
+ * the content collection (src/content.config.ts), with every problem listed, not here.
+ */
+const glossary = validateGlossary('src/data/glossary.yaml', parse(readFileSync(glossaryFile, 'utf8'))).entries;
 
 /** The course is a fully static site: every page is rendered at build time. */
 export default defineConfig({
   output: 'static',
   site: 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx(), svelte()],
+  integrations: [
+    // Lessons link the first use of each glossary term to /glossary/ (src/lib/course/glossary-links.ts).
+    mdx({ processor: satteri({ hastPlugins: [glossaryLinksPlugin(glossary, new URL('./lessons/', import.meta.url))] }) }),
+    svelte(),
+  ],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'never' },

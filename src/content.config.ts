@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
+import { parse } from 'yaml';
 import type { z } from 'zod';
 import { lessonSchema } from './schemas/lesson.ts';
 import { quizBankSchema } from './schemas/quiz.ts';
@@ -8,6 +9,9 @@ import { assertValidLessons, type RawEntry } from './lib/course/validate.ts';
 import { assertValidQuizBanks } from './lib/course/quizzes.ts';
 import { practiceSchema } from './schemas/practice.ts';
 import { assertValidPracticePrompts } from './lib/course/practice.ts';
+import { glossaryTermSchema } from './schemas/glossary.ts';
+import { assertValidGlossary } from './lib/course/glossary.ts';
+import { ContentError } from './lib/course/validate.ts';
 
 /**
  * Astro's glob loader, then a check of the whole set by `lib/course`: every schema problem in every
@@ -30,9 +34,45 @@ function checkedGlob(base: string, pattern: string, schema: z.ZodType, check: (e
   };
 }
 
+/**
+ * Astro's file loader over a YAML list keyed by `id`, then a check of the whole list by `lib/course`
+ * (`check` gets the file as parsed, so entries the loader would drop or merge — no id, a repeated
+ * id — are reported too). Rules that span collections run where pages read it (src/course.ts).
+ */
+function checkedFile(collection: string, fileName: string, schema: z.ZodType, check: (file: string, raw: unknown) => unknown): Loader {
+  let raw: unknown;
+  let unreadable: string | undefined;
+  const inner = file(fileName, {
+    parser: (text) => {
+      try {
+        raw = parse(text);
+      } catch (error) {
+        // The file loader only logs a parser error and loads nothing; keep it to fail the build with.
+        unreadable = error instanceof Error ? error.message : String(error);
+        throw error;
+      }
+      return Array.isArray(raw) ? raw : [];
+    },
+  });
+  return {
+    name: `checked-file:${fileName}`,
+    load: async (context) => {
+      raw = undefined;
+      unreadable = undefined;
+      await inner.load({
+        ...context,
+        parseData: async (props) => (schema.safeParse(props.data).success ? context.parseData(props) : props.data),
+      });
+      if (unreadable !== undefined) throw new ContentError(collection, [`${fileName}: is not valid YAML: ${unreadable}`]);
+      check(fileName, raw);
+    },
+  };
+}
+
 /** The collections of the course. */
 export const collections = {
   lessons: defineCollection({ loader: checkedGlob('./lessons', '*.mdx', lessonSchema, assertValidLessons), schema: lessonSchema }),
   practice: defineCollection({ loader: checkedGlob('./practice', '*.mdx', practiceSchema, (e) => assertValidPracticePrompts(e)), schema: practiceSchema }),
   quizzes: defineCollection({ loader: checkedGlob('./quizzes', '*.yaml', quizBankSchema, (e) => assertValidQuizBanks(e)), schema: quizBankSchema }),
+  glossary: defineCollection({ loader: checkedFile('glossary', 'src/data/glossary.yaml', glossaryTermSchema, (f, raw) => assertValidGlossary(f, raw)), schema: glossaryTermSchema }),
 };

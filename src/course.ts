@@ -3,6 +3,7 @@ import { headingIds } from './lib/course/markdown.ts';
 import { inCourseOrder } from './lib/course/outline.ts';
 import { assertValidQuizBanks } from './lib/course/quizzes.ts';
 import { assertValidPracticePrompts } from './lib/course/practice.ts';
+import { alphabetical, assertValidGlossary } from './lib/course/glossary.ts';
 
 /** A lesson entry with the fields pages use most lifted to the top. */
 export interface Lesson {
@@ -57,4 +58,22 @@ export async function getPracticePrompts(): Promise<Prompt[]> {
     new Set(lessons.map((l) => l.data.id)),
   );
   return [...prompts].sort((a, b) => a.data.order - b.data.order);
+}
+
+/** A glossary entry. */
+export type GlossaryEntry = CollectionEntry<'glossary'>['data'];
+
+/**
+ * Every glossary term in alphabetical order, after the rules that span collections: each term's
+ * `taughtIn` lesson and section exist. A broken link fails the build.
+ */
+export async function getGlossary(): Promise<GlossaryEntry[]> {
+  const [lessons, terms] = await Promise.all([getCollection('lessons'), getCollection('glossary')]);
+  const anchors = lessons.map((lesson) => ({ id: lesson.data.id, sections: new Set(headingIds(lesson.body ?? '')) }));
+  const entries = assertValidGlossary(
+    terms[0]?.filePath ?? 'src/data/glossary.yaml',
+    terms.map((term) => term.data),
+    anchors,
+  );
+  return alphabetical(entries);
 }

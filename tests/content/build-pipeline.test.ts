@@ -66,4 +66,24 @@ describe('the content pipeline in a real Astro sync', () => {
     expect(result.output).toContain('lessons/03-typo.mdx: field "minutes" is required');
     expect(result.output).toContain('lessons/02-two.mdx: field "id" duplicates "same-id", already used by lessons/01-one.mdx');
   }, 60_000);
+
+  it('fails on an invalid glossary, listing its problems, even those the file loader would drop', async () => {
+    const dir = siteWith({ '01-first.mdx': 'valid/01-first.mdx' });
+    cpSync(join(root, 'tests/fixtures/invalid/glossary/glossary.yaml'), join(dir, 'src/data/glossary.yaml'));
+    const result = await sync(dir);
+    const file = 'src/data/glossary.yaml';
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('problems in glossary:');
+    expect(result.output).toContain(`${file}: term "event": field "id" is used by more than one term`);
+    expect(result.output).toContain(`${file}: term "lag": field "definiton" is not allowed`);
+    expect(result.output).toContain(`${file}: term [5]: field "id" is required`);
+  }, 60_000);
+
+  it('fails on a glossary that is not valid YAML, instead of loading an empty glossary', async () => {
+    const dir = siteWith({ '01-first.mdx': 'valid/01-first.mdx' });
+    writeFileSync(join(dir, 'src/data/glossary.yaml'), '- id: event\n  term: [unclosed\n');
+    const result = await sync(dir);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('src/data/glossary.yaml: is not valid YAML');
+  }, 60_000);
 });

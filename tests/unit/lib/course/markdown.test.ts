@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headingIds, renderBlocks, renderInline } from '../../../../src/lib/course/markdown.ts';
+import { headingIds, renderBlocks, renderInline, smartQuotes } from '../../../../src/lib/course/markdown.ts';
 import { root } from '../../../helpers/content-files.ts';
 
 describe('inline Markdown for quiz and practice text', () => {
@@ -35,5 +35,15 @@ describe('heading ids', () => {
     expect(ids).toContain('notification-or-state-transfer');
     expect(ids).toContain('designing-the-ui-for-lag');
     expect(ids).toContain('when-not-to-use-it');
+  });
+});
+
+describe('smart quotes for phrases and definitions', () => {
+  it('curls opening and closing double quotes and apostrophes', () => {
+    expect(smartQuotes(`"It's a fact," she said. 'Quoted' (and "nested")`)).toBe('“It’s a fact,” she said. ‘Quoted’ (and “nested”)');
+  });
+
+  it('leaves code spans alone', () => {
+    expect(smartQuotes('"`a = "b"` isn\'t changed"')).toBe('“`a = "b"` isn’t changed”');
   });
 });
