@@ -92,6 +92,20 @@ for (const [url, id] of labs) {
   });
 }
 
+test('the tracing lab follows one order through the choreography by its correlation id', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/observability/');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  const select = lab.getByRole('combobox', { name: 'Follow one flow by its correlation id' });
+  const first = await select.locator('option').nth(1).getAttribute('value');
+  expect(first).toBeTruthy();
+  await select.selectOption(first ?? '');
+  const steps = lab.getByRole('list', { name: `Trace of ${first}` }).getByRole('listitem');
+  await expect(steps.first()).toBeVisible();
+  // The flow crosses several services of the choreography.
+  const actors = new Set(await steps.locator('strong').allInnerTexts());
+  expect(actors.size).toBeGreaterThanOrEqual(3);
+});
+
 test('the Labs page lists every lab with a link to its lesson', async ({ page }) => {
   await page.goto('/labs/');
   const links = page.locator('main .labs a');
