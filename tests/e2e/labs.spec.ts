@@ -6,7 +6,8 @@ async function openLab(page: Page, url: string) {
   await page.goto(url);
   const lab = page.locator('section.lab');
   await lab.scrollIntoViewIfNeeded();
-  await expect(lab.getByRole('button', { name: 'Run to the end' })).toBeVisible();
+  // Controls are disabled until the island hydrates.
+  await expect(lab.getByRole('button', { name: 'Run to the end' })).toBeEnabled();
   return lab;
 }
 
@@ -34,11 +35,12 @@ test('the same seed replays the same run; play, pause and step work', async ({ p
   await lab.getByRole('button', { name: 'Run to the end' }).click();
   expect(await lab.locator('.metrics').innerText()).toBe(first);
   await lab.getByRole('button', { name: 'Reset' }).click();
+  await lab.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   const play = lab.getByRole('button', { name: 'Play' });
   await play.click();
   const pause = lab.getByRole('button', { name: 'Pause' });
   await expect(pause).toHaveAttribute('aria-pressed', 'true');
-  await page.clock.runFor(150);
+  await page.clock.runFor(100);
   await expect(lab.getByText(/Virtual time: [1-9]\d* ms$/)).toBeVisible();
   await pause.click();
   await expect(lab.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
