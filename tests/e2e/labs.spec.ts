@@ -108,6 +108,42 @@ test('the tracing lab follows one order through the choreography by its correlat
   expect(actors.size).toBeGreaterThanOrEqual(3);
 });
 
+test('the ordering lab shows per-key violations with round-robin, and none keyed by order id with an idempotent producer', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/ordering-and-partitions/');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.locator('.metrics')).toContainText(/ordering violations: [1-9]/);
+  await lab.getByRole('radio', { name: 'By order id' }).check();
+  await lab.getByRole('checkbox', { name: /Idempotent producer/ }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const counts = await lab.locator('.metrics li').filter({ hasText: 'ordering violations' }).allInnerTexts();
+  expect(counts.length).toBeGreaterThan(0);
+  expect(counts.every((t) => t.endsWith(': 0'))).toBe(true);
+});
+
+test('the consistency lab shows a stale read at 300 ms, and reading your own writes fixes it', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/eventual-consistency/');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.locator('[data-read="0"]')).toContainText(/Stale: saw version \d+ of \d+/);
+  await lab.getByRole('radio', { name: 'Own writes from the write model' }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.locator('[data-read="0"]')).toContainText('Saw the latest write');
+});
+
+test('with reduced motion, playing steps one narrated event at a time', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.clock.install();
+  const lab = await openLab(page, LESSON);
+  await lab.getByRole('button', { name: 'Play' }).click();
+  const items = lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem');
+  await page.clock.runFor(700);
+  await expect(items.first()).toBeVisible();
+  const after1 = await lab.locator('.clock').innerText();
+  await page.clock.runFor(700);
+  await expect(lab.locator('.clock')).not.toHaveText(after1);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+});
+
 test('the Labs page lists every lab with a link to its lesson', async ({ page }) => {
   await page.goto('/labs/');
   const links = page.locator('main .labs a');
