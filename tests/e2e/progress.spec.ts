@@ -239,7 +239,7 @@ test('the progress pages have no axe violations with a notice and an import unde
   await page.addInitScript((key) => localStorage.setItem(key, 'not json'), KEY);
   await page.goto('/progress/');
   await expect(page.locator('[data-notice="recovered"]')).toBeVisible();
-  await page.getByRole('button', { name: 'Export progress' }).isEnabled();
+  await expect(page.getByRole('button', { name: 'Export progress' })).toBeEnabled();
   const exported = JSON.stringify({ format: 'eda-course-progress', formatVersion: 1, exportedAt: '2026-11-28T10:00:00.000Z', data: { generation: 0, lessons: {}, notes: {}, quiz: {}, practice: {}, review: {}, challenges: {} } });
   await page.getByLabel('Import a progress file').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByRole('button', { name: 'Apply import' })).toBeVisible();

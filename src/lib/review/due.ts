@@ -95,3 +95,12 @@ export interface AnsweredEntry {
 export function banksFromAnswers(quizSlot: Readonly<Record<string, AnsweredEntry>>): BankOf {
   return (questionId) => (Object.hasOwn(quizSlot, questionId) ? quizSlot[questionId]?.attempts.at(-1)?.bankId : undefined);
 }
+
+/**
+ * Whether an answer touches the review schedule: a miss always does; a right answer only
+ * reschedules a question that is already scheduled. `review()` follows the same rule, and callers
+ * can ask here first without loading the scheduler (ts-fsrs).
+ */
+export function affectsSchedule(stored: unknown, correct: boolean): boolean {
+  return !correct || fromStoredCard(stored) !== undefined;
+}
