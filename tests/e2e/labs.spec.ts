@@ -1,6 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const LESSON = '/lessons/idempotent-consumers/';
+
+/** Stops the page's installed clock: from now on frames and timers run only when the test calls `runFor`. */
+async function freezeClock(page: Page) {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+}
 
 async function openLab(page: Page, url: string) {
   await page.goto(url);
@@ -28,6 +33,7 @@ test('the same seed replays the same run; play, pause and step work', async ({ p
   // A controlled clock: animation frames only run when the test lets time pass.
   await page.clock.install();
   const lab = await openLab(page, LESSON);
+  await freezeClock(page);
   await lab.getByRole('button', { name: 'Step' }).click();
   await expect(lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').first()).toBeVisible();
   await lab.getByRole('button', { name: 'Run to the end' }).click();
@@ -130,10 +136,94 @@ test('the consistency lab shows a stale read at 300 ms, and reading your own wri
   await expect(lab.locator('[data-read="0"]')).toContainText('Saw the latest write');
 });
 
+/** The number after `label: ` in a metrics card (e.g. "peak lag: 319"). */
+async function metric(card: Locator, label: string): Promise<number> {
+  const line = await card.locator('li').filter({ hasText: new RegExp(`^${label}: `) }).innerText();
+  return Number(line.slice(label.length + 2));
+}
+
+/** The slowest end-to-end wait in a metrics card, in ms. */
+async function slowest(card: Locator): Promise<number> {
+  const line = await card.locator('li').filter({ hasText: /^end to end: / }).innerText();
+  return Number(/slowest (\d+) ms/.exec(line)?.[1]);
+}
+
+test('the retries lab shows a poison message blocking its partition, and a retry topic keeping it flowing', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/retries-and-dead-letters/');
+  const billing = lab.locator('[data-group="billing"]');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  // Retrying in place: everything behind the poison message waits through its backoffs.
+  expect(await metric(billing, 'dead letters')).toBe(1);
+  const blocked = await slowest(billing);
+  const blockedLag = await metric(billing, 'peak lag');
+  expect(blocked).toBeGreaterThan(1000);
+  await lab.getByRole('radio', { name: 'Through a retry topic' }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  // Same poison message, same dead letter; healthy payments no longer queue behind it.
+  expect(await metric(billing, 'dead letters')).toBe(1);
+  expect(await slowest(billing)).toBeLessThan(blocked / 10);
+  expect(await metric(billing, 'peak lag')).toBeLessThan(blockedLag);
+});
+
+test('the outbox lab shows the dual write losing orders, the outbox losing none, and idempotent shipping absorbing its duplicates', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/dual-writes-and-outbox/');
+  const producer = lab.locator('[data-producer="orders"]');
+  const shipping = lab.locator('[data-group="shipping"]');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  // Save, then publish: each crash between the two loses an order for good.
+  await expect(producer).toContainText('lost before publishing: 2');
+  await expect(shipping).toContainText('8 handled');
+  await lab.getByRole('radio', { name: 'Transactional outbox + relay' }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  // The outbox loses nothing, but the relay's crash publishes a batch twice.
+  await expect(producer).toContainText('lost before publishing: 0');
+  await expect(producer).toContainText(/duplicates published: [1-9]/);
+  await expect(shipping).toContainText('10 handled');
+  await expect(shipping).toContainText(/duplicate effects: [1-9]/);
+  await lab.getByRole('checkbox', { name: /Idempotent shipping/ }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  await expect(shipping).toContainText('10 handled');
+  await expect(shipping).toContainText('duplicate effects: 0');
+});
+
+test('the consumer-groups lab plays with hundreds of events in flight and finishes', async ({ page }) => {
+  // Frames only advance when the test lets time pass, so the run is the same on any machine.
+  await page.clock.install();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const lab = await openLab(page, '/lessons/brokers-topics-queues/');
+  await freezeClock(page);
+  const clicks = lab.getByRole('slider', { name: /Clicks/ });
+  await clicks.focus();
+  await page.keyboard.press('End');
+  await expect(lab.getByText(/Clicks: 600/)).toBeVisible();
+  await lab.getByRole('checkbox', { name: /Slow consumer/ }).check();
+  await lab.getByRole('checkbox', { name: /Second group/ }).check();
+  await lab.getByRole('combobox', { name: 'Speed' }).selectOption('64');
+  await lab.getByRole('button', { name: 'Play' }).click();
+  const analytics = lab.locator('[data-group="analytics"]');
+  await page.clock.runFor(200);
+  await expect(analytics).toBeVisible();
+  // Let the run go until it ends (30 s of virtual time at 64× is under half a second of frames).
+  for (let i = 0; i < 30 && !(await lab.getByText(/run finished/).isVisible()); i++) await page.clock.runFor(100);
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  expect(await metric(analytics, 'peak lag')).toBeGreaterThanOrEqual(200);
+  expect(await metric(analytics, 'lag')).toBe(0);
+  await expect(analytics).toContainText('600 handled');
+  await expect(lab.locator('[data-group="search"]')).toContainText('600 handled');
+  expect(errors).toEqual([]);
+});
+
 test('with reduced motion, playing steps one narrated event at a time', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.clock.install();
   const lab = await openLab(page, LESSON);
+  await freezeClock(page);
   await lab.getByRole('button', { name: 'Play' }).click();
   const items = lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem');
   await page.clock.runFor(700);

@@ -1068,6 +1068,19 @@ export function runToEnd(sim: Sim): boolean {
   return q.size === 0;
 }
 
+/**
+ * Runs at most `maxSteps` actions due at or before `until` (by default the configured horizon) and
+ * returns true once none is left. Running a simulation in such slices ends in exactly the state
+ * `runUntil` / `runToEnd` reach; a page uses it to give the main thread back between slices.
+ */
+export function runSteps(sim: Sim, maxSteps: number, until?: number): boolean {
+  const s = engine(sim);
+  const q = s.queue;
+  const limit = until ?? s.horizonMs;
+  for (let i = 0; i < maxSteps && q.size > 0 && q.peekTime() <= limit; i += 1) s.step();
+  return q.size === 0 || q.peekTime() > limit;
+}
+
 /** Time of the next scheduled action, or null when nothing is scheduled. */
 export function nextTime(sim: Sim): number | null {
   const t = engine(sim).queue.peekTime();

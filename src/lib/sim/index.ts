@@ -4,7 +4,7 @@
  * `request-chain.ts` is the synchronous comparison. Pure: no DOM, no clock, no global randomness.
  */
 export * from './types.ts';
-export { createSim, step, runUntil, runToEnd, nextTime, advance, crashMember, redrive, publishNow, type Sim } from './engine.ts';
+export { createSim, step, runUntil, runToEnd, runSteps, nextTime, advance, crashMember, redrive, publishNow, type Sim } from './engine.ts';
 export { SimConfigError, configProblems } from './config.ts';
 export * from './views.ts';
 export { seedOf, createRandom, type Seed } from './random.ts';

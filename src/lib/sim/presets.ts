@@ -262,6 +262,8 @@ export interface GroupsKnobs {
   readonly slowConsumer: boolean;
   /** A second group reads the same topic (publish–subscribe). */
   readonly secondGroup: boolean;
+  /** Clicks published, ten milliseconds apart. */
+  readonly clicks: number;
 }
 
 /** Competing consumers in one group, a second group reading the same events, and lag. */
@@ -269,20 +271,21 @@ export const groupsLab: LabPreset<GroupsKnobs> = {
   id: 'consumer-groups',
   title: 'Consumer groups, partitions and lag',
   summary:
-    'Sixty clicks flow into a partitioned topic. Add consumers to share the work (up to one per partition), slow one down to watch its lag grow, and add a second group that gets every event too.',
+    'Clicks flow into a partitioned topic, one every 10 ms. Add consumers to share the work (up to one per partition), slow one down to watch its lag grow, add a second group that gets every event too, and turn the traffic up until hundreds of events wait in flight.',
   knobs: [
     { kind: 'number', name: 'partitions', label: 'Partitions', help: 'The most consumers one group can keep busy.', min: 1, max: 6, step: 1, unit: '' },
     { kind: 'number', name: 'consumers', label: 'Consumers in "analytics"', help: 'Consumers beyond the partition count get no partition.', min: 1, max: 8, step: 1, unit: '' },
     { kind: 'toggle', name: 'slowConsumer', label: 'Slow consumer', help: 'analytics#0 takes five times as long per event; its partitions fall behind.' },
     { kind: 'toggle', name: 'secondGroup', label: 'Second group "search"', help: 'Another group gets its own copy of every event.' },
+    { kind: 'number', name: 'clicks', label: 'Clicks', help: 'Events published, one every 10 ms.', min: 60, max: 600, step: 60, unit: '' },
   ],
-  defaults: { partitions: 3, consumers: 2, slowConsumer: false, secondGroup: false },
+  defaults: { partitions: 3, consumers: 2, slowConsumer: false, secondGroup: false, clicks: 60 },
   build: (k) => {
     const consumers = clampInt(k.consumers, 1, 8);
     const speeds = Array.from({ length: consumers }, (_, i) => (i === 0 && k.slowConsumer ? 75 : 15));
     return {
       topics: [{ name: 'clicks', partitions: clampInt(k.partitions, 1, 6) }],
-      producers: [{ name: 'web', topic: 'clicks', count: 60, intervalMs: 10, keys: 12, keyPrefix: 'visitor', types: ['PageViewed'] }],
+      producers: [{ name: 'web', topic: 'clicks', count: clampInt(k.clicks, 1, 600), intervalMs: 10, keys: 12, keyPrefix: 'visitor', types: ['PageViewed'] }],
       groups: [
         { name: 'analytics', topic: 'clicks', members: consumers, processingMs: speeds, effect: 'count', effectText: 'counted the view' },
         ...(k.secondGroup ? [{ name: 'search', topic: 'clicks', members: 1, processingMs: 8, effect: 'count' as const, effectText: 'indexed the page' }] : []),

@@ -58,6 +58,14 @@ describe('lab presets', () => {
     ]);
   });
 
+  it('consumer groups: turned up to 600 clicks with a slow consumer, hundreds of events wait in flight, then all are handled', () => {
+    const { m } = runAll(groupsLab.build({ ...groupsLab.defaults, clicks: 600, slowConsumer: true }), groupsLab.seed);
+    expect(m.producers[0]!.created).toBe(600);
+    expect(m.groups[0]!.maxLag).toBeGreaterThanOrEqual(200);
+    expect(m.groups[0]!.lag).toBe(0);
+    expect(m.groups[0]!.uniqueEffects).toBe(600);
+  });
+
   it('tracing: every order makes it through all four services, even with a flaky one', () => {
     for (const flakyService of ['none', 'payments', 'inventory', 'shipping'] as const) {
       const sim = createSim(tracingLab.build({ ...tracingLab.defaults, orders: 6, flakyService }), tracingLab.seed);

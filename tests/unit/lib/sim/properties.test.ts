@@ -7,7 +7,9 @@ import {
   eventIds,
   eventStatus,
   metrics,
+  nextTime,
   partitionLog,
+  runSteps,
   runToEnd,
   runUntil,
   timesApplied,
@@ -240,6 +242,28 @@ describe('simulator invariants (property-based)', () => {
         expect(trace(sliced)).toEqual(trace(whole));
         // runUntil moves the clock to its target even past the last action; everything else matches.
         expect({ ...metrics(sliced), now: 0 }).toEqual({ ...metrics(whole), now: 0 });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('ends where runToEnd ends when run in slices of a few steps (how a lab page runs it)', () => {
+    fc.assert(
+      fc.property(scheduleArb, fc.integer({ min: 1, max: 50 }), (s, maxSteps) => {
+        const config: SimConfig = { ...configFor(s, {}), trace: true };
+        const whole = createSim(config, s.seed);
+        const finished = runToEnd(whole);
+        const sliced = createSim(config, s.seed);
+        let slices = 1;
+        while (!runSteps(sliced, maxSteps)) slices += 1;
+        expect(trace(sliced)).toEqual(trace(whole));
+        expect(metrics(sliced)).toEqual(metrics(whole));
+        expect(nextTime(sliced) === null).toBe(finished);
+        // It really was sliced: one call per `maxSteps` actions.
+        const counter = createSim(config, s.seed);
+        let steps = 0;
+        while (!runSteps(counter, 1)) steps += 1;
+        expect(slices).toBe(Math.max(1, Math.ceil((steps + 1) / maxSteps)));
       }),
       { numRuns: 60 },
     );
