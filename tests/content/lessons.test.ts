@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateLessons } from '../../src/lib/course/validate.ts';
-import { readMdxDir, root } from '../helpers/content-files.ts';
+import { readMdxDir, readYamlDir, root } from '../helpers/content-files.ts';
+import { validateQuizBanks } from '../../src/lib/course/quizzes.ts';
 
 /** The sections every lesson after the first (a one-page overview with its own outline) must have, in order. */
 const SECTIONS = ['What it is', 'Why it matters', 'What it costs', 'Gotchas', 'The interview angle', 'References'];
@@ -24,6 +25,17 @@ describe('lesson structure', () => {
   it('lessons after the overview have the five teaching sections in order', () => {
     for (const lesson of lessons.filter((l) => l.data.order > 1)) {
       expect(lesson.h2.filter((h) => SECTIONS.includes(h ?? '')), lesson.file).toEqual(SECTIONS);
+    }
+  });
+
+  it('every lesson after the overview has a quiz bank of its own, and its "Check yourself" line links to it', () => {
+    const banks = validateQuizBanks(readYamlDir('quizzes'), lessons.map((l) => ({ id: l.data.id, sections: new Set<string>() }))).entries.map((e) => e.data);
+    for (const lesson of lessons.filter((l) => l.data.order > 1)) {
+      const own = banks.filter((b) => b.lesson === lesson.data.id);
+      expect(own.length, `${lesson.file}: no quiz bank has lesson: ${lesson.data.id}`).toBeGreaterThan(0);
+      const line = /^Check yourself: .*$/m.exec(readFileSync(join(root, lesson.file), 'utf8'))?.[0] ?? '';
+      const linked = [...line.matchAll(/\]\(\/quizzes\/([a-z0-9-]+)\/\)/g)].map((m) => m[1]);
+      expect(linked.some((id) => own.some((b) => b.id === id)), `${lesson.file}: "${line}" links none of ${own.map((b) => b.id).join(', ')}`).toBe(true);
     }
   });
 });
