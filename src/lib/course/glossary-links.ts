@@ -19,6 +19,8 @@
  *   entry that says where it is taught.
  * - A form is found within one text node, so a term split by markup (`idempotent **consumer**`)
  *   is not found there; its next plain occurrence is.
+ * - Words are matched, not senses: "requests queue on that lock" would link *queue*. Where a lesson's
+ *   first use of a term's words is another sense (a verb, an everyday meaning), reword it.
  *
  * Pure: works on any hast-like tree (`type`/`tagName`/`children`/`value`) and never mutates it.
  */
