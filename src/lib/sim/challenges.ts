@@ -8,6 +8,7 @@
  */
 import { createSim, runToEnd } from './engine.ts';
 import {
+  knobsFor,
   consistencyLab,
   duplicatesLab,
   orderingLab,
@@ -15,6 +16,9 @@ import {
   retriesLab,
   type ConsistencyKnobs,
   type DuplicatesKnobs,
+  type KnobValues,
+  type LabId,
+  type LabKnobs,
   type LabPreset,
   type OrderingKnobs,
   type OutboxKnobs,
@@ -232,11 +236,22 @@ export const readYourOwnWrite: Challenge<ConsistencyKnobs> = {
   },
 };
 
-/** Every challenge, in the order the course presents them. */
-export const CHALLENGES = [balanceSurvivesDuplicates, orderPerKey, drainDlqSafely, unblockThePartition, noLostOrders, readYourOwnWrite] as const;
+/** Each lab's challenges, by lab id. */
+export const CHALLENGES_BY_LAB: { readonly [I in LabId]: readonly Challenge<LabKnobs[I]>[] } = {
+  'duplicates-idempotency': [balanceSurvivesDuplicates],
+  'ordering-keys': [orderPerKey],
+  'consumer-groups': [],
+  'eventual-consistency': [readYourOwnWrite],
+  'retries-dlq': [drainDlqSafely, unblockThePartition],
+  'outbox-dual-write': [noLostOrders],
+  'trace-correlation': [],
+};
+
+/** Every challenge, lab by lab. */
+export const CHALLENGES: readonly AnyChallenge[] = Object.values(CHALLENGES_BY_LAB).flat();
 
 /** Any one challenge. */
-export type AnyChallenge = (typeof CHALLENGES)[number];
+export type AnyChallenge = { [I in LabId]: Challenge<LabKnobs[I]> }[LabId];
 
 /** The challenge with this id; throws for an unknown id. */
 export function challengeById(id: string): AnyChallenge {
@@ -255,6 +270,18 @@ export function challengeKnobs<K>(challenge: Challenge<K>, knobs: K): K {
 /** The config a challenge starts from. */
 export function challengeConfig<K>(challenge: Challenge<K>): SimConfig {
   return challenge.lab.build(challenge.start);
+}
+
+
+
+/**
+ * Judges challenge `challengeId` of lab `labId` for untyped knob values, as a page holds them
+ * (checked by `knobsFor`; locked knobs enforced). Throws for a challenge the lab does not have.
+ */
+export function checkChallenge<I extends LabId>(labId: I, challengeId: string, values: KnobValues, seed: Seed): { readonly verdict: Verdict; readonly metrics: SimMetrics } {
+  const challenge = CHALLENGES_BY_LAB[labId].find((c) => c.id === challengeId);
+  if (!challenge) throw new Error(`Lab "${labId}" has no challenge "${challengeId}"`);
+  return runChallenge(challenge, knobsFor(challenge.lab, values), seed);
 }
 
 /** Runs the challenge's scenario with the learner's knobs (locked ones enforced) to the end and judges it. */

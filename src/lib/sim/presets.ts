@@ -603,8 +603,22 @@ export const tracingLab: LabPreset<TracingKnobs> = {
   seed: 19,
 };
 
+/** Each lab's knob object, by lab id. */
+export interface LabKnobs {
+  'duplicates-idempotency': DuplicatesKnobs;
+  'ordering-keys': OrderingKnobs;
+  'consumer-groups': GroupsKnobs;
+  'eventual-consistency': ConsistencyKnobs;
+  'retries-dlq': RetriesKnobs;
+  'outbox-dual-write': OutboxKnobs;
+  'trace-correlation': TracingKnobs;
+}
+
+/** A lab's stable id. */
+export type LabId = keyof LabKnobs;
+
 /** Every lab preset, by id. */
-export const LABS = {
+export const LABS: { readonly [I in LabId]: LabPreset<LabKnobs[I]> } = {
   'duplicates-idempotency': duplicatesLab,
   'ordering-keys': orderingLab,
   'consumer-groups': groupsLab,
@@ -612,7 +626,29 @@ export const LABS = {
   'retries-dlq': retriesLab,
   'outbox-dual-write': outboxLab,
   'trace-correlation': tracingLab,
-} as const;
+};
 
-/** A lab's stable id. */
-export type LabId = keyof typeof LABS;
+/** Knob values as a page holds them: untyped, and possibly stale or out of range. */
+export type KnobValues = Readonly<Record<string, KnobValue>>;
+
+/**
+ * The lab's knob object from untyped values. Each knob takes the given value when it fits the knob
+ * (a boolean for a toggle, one of the options for a choice, a finite number for a number, clamped
+ * to its range) and keeps its default otherwise; names that are not knobs are dropped.
+ */
+export function knobsFor<K>(lab: LabPreset<K>, values: KnobValues): K {
+  const out: Record<string, unknown> = { ...(lab.defaults as object) };
+  for (const spec of lab.knobs) {
+    const value = values[spec.name];
+    if (spec.kind === 'toggle' ? typeof value === 'boolean' : spec.kind === 'choice' ? spec.options.some((o) => o.value === value) : false) out[spec.name] = value;
+    if (spec.kind === 'number' && typeof value === 'number' && Number.isFinite(value)) out[spec.name] = Math.min(spec.max, Math.max(spec.min, value));
+  }
+  // Every knob of K was set from its default or from a value that fits its spec.
+  return out as K;
+}
+
+/** The simulation config of lab `id` for untyped knob values (see {@link knobsFor}). */
+export function buildLab<I extends LabId>(id: I, values: KnobValues): SimConfig {
+  const lab = LABS[id];
+  return lab.build(knobsFor(lab, values));
+}

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHALLENGES,
+  CHALLENGES_BY_LAB,
   balanceSurvivesDuplicates,
   challengeById,
   challengeConfig,
   challengeKnobs,
+  checkChallenge,
   drainDlqSafely,
   noLostOrders,
   orderPerKey,
@@ -23,13 +25,28 @@ describe('challenges', () => {
     expect(CHALLENGES.map((c) => c.id)).toEqual([
       'balance-survives-duplicates',
       'order-per-key',
+      'read-your-own-write',
       'drain-dlq-safely',
       'unblock-the-partition',
       'no-lost-orders',
-      'read-your-own-write',
     ]);
     expect(challengeById('order-per-key')).toBe(orderPerKey);
     expect(() => challengeById('nope')).toThrow(/Unknown challenge/);
+  });
+
+  it('are filed under the lab whose knobs they turn', () => {
+    for (const [labId, list] of Object.entries(CHALLENGES_BY_LAB)) for (const c of list) expect(c.lab.id, c.id).toBe(labId);
+  });
+
+  it('can be judged from untyped knob values as a page holds them, locked knobs enforced', () => {
+    const start = { ...balanceSurvivesDuplicates.start } as Record<string, string | number | boolean>;
+    expect(checkChallenge('duplicates-idempotency', 'balance-survives-duplicates', start, 7).verdict.passed).toBe(false);
+    const fixed = { ...start, idempotentConsumer: true };
+    expect(checkChallenge('duplicates-idempotency', 'balance-survives-duplicates', fixed, 7).verdict.passed).toBe(true);
+    // Switching a locked fault off, or a value of the wrong type, changes nothing.
+    expect(checkChallenge('duplicates-idempotency', 'balance-survives-duplicates', { ...start, crash: false, lostAcks: 0 }, 7).verdict.passed).toBe(false);
+    expect(checkChallenge('duplicates-idempotency', 'balance-survives-duplicates', { ...start, idempotentConsumer: 'yes' }, 7).verdict.passed).toBe(false);
+    expect(() => checkChallenge('consumer-groups', 'balance-survives-duplicates', start, 7)).toThrow(/has no challenge/);
   });
 
   it('each start from a scenario that fails, with a reason', () => {

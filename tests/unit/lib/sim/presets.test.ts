@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   LABS,
+  buildLab,
   createSim,
+  knobsFor,
   groupsLab,
   members,
   metrics,
@@ -21,6 +23,23 @@ function knobArb(spec: KnobSpec<Record<string, unknown>>): fc.Arbitrary<string |
   if (spec.kind === 'choice') return fc.constantFrom(...spec.options.map((o) => o.value));
   return fc.integer({ min: 0, max: Math.floor((spec.max - spec.min) / spec.step) }).map((n) => spec.min + n * spec.step);
 }
+
+describe('knob values from a page', () => {
+  it('keep what fits each knob, clamp numbers to the range and fall back to defaults for the rest', () => {
+    expect(knobsFor(groupsLab, {})).toEqual(groupsLab.defaults);
+    expect(knobsFor(groupsLab, { partitions: 99, consumers: 4, slowConsumer: true, secondGroup: 'yes', clicks: Number.NaN, extra: 1 })).toEqual({
+      ...groupsLab.defaults,
+      partitions: 6,
+      consumers: 4,
+      slowConsumer: true,
+    });
+    expect(knobsFor(LABS['retries-dlq'], { mode: 'retry-topic', jitter: 'sometimes' })).toMatchObject({ mode: 'retry-topic', jitter: 'full' });
+  });
+
+  it('build the same config as the typed knobs', () => {
+    expect(buildLab('consumer-groups', { clicks: 600 })).toEqual(groupsLab.build({ ...groupsLab.defaults, clicks: 600 }));
+  });
+});
 
 describe('lab presets', () => {
   it.each(labs)('%s: is filed under its own id, with knobs that match its defaults', (id, lab) => {
