@@ -78,7 +78,43 @@ test('a challenge can be passed with the keyboard alone and stays passed after a
   const again = page.locator('section.lab [data-challenge="balance-survives-duplicates"]');
   await again.scrollIntoViewIfNeeded();
   await expect(again.getByText('✓ Passed')).toBeVisible();
+  // The Labs page shows it too; the challenges not taken say so.
+  await page.goto('/labs/');
+  await expect(page.locator('[data-challenge-status="balance-survives-duplicates"]')).toHaveText('✓ Passed');
+  await expect(page.locator('[data-challenge-status="order-per-key"]')).toHaveText('Not passed yet');
 });
+
+/** Every other challenge, with the fix a learner would make, passed through the page. */
+const fixes: [url: string, id: string, fix: (lab: Locator) => Promise<void>][] = [
+  ['/lessons/ordering-and-partitions/', 'order-per-key', async (lab) => {
+    await lab.getByRole('radio', { name: 'By order id' }).check();
+    await lab.getByRole('checkbox', { name: /Idempotent producer/ }).check();
+  }],
+  ['/lessons/retries-and-dead-letters/', 'drain-dlq-safely', async (lab) => {
+    await lab.getByRole('checkbox', { name: /Redrive the DLQ/ }).check();
+    await lab.getByRole('checkbox', { name: /Idempotent consumer/ }).check();
+  }],
+  ['/lessons/retries-and-dead-letters/', 'unblock-the-partition', (lab) => lab.getByRole('radio', { name: 'Through a retry topic' }).check()],
+  ['/lessons/dual-writes-and-outbox/', 'no-lost-orders', async (lab) => {
+    await lab.getByRole('radio', { name: 'Transactional outbox + relay' }).check();
+    await lab.getByRole('checkbox', { name: /Idempotent shipping/ }).check();
+  }],
+  ['/lessons/eventual-consistency/', 'read-your-own-write', (lab) => lab.getByRole('radio', { name: 'Own writes from the write model' }).check()],
+];
+for (const [url, id, fix] of fixes) {
+  test(`the ${id} challenge fails as it starts and passes once fixed`, async ({ page }) => {
+    const lab = await openLab(page, url);
+    const card = lab.locator(`[data-challenge="${id}"]`);
+    await card.getByRole('button', { name: 'Start this challenge' }).click();
+    const check = card.getByRole('button', { name: 'Check the challenge' });
+    await check.click();
+    await expect(card.getByText(/^Not yet:/)).toBeVisible();
+    await fix(lab);
+    await check.click();
+    await expect(card.getByText(/^Passed:/)).toBeVisible();
+    await expect(card.getByText('✓ Passed')).toBeVisible();
+  });
+}
 
 const labs = [
   ['/lessons/ordering-and-partitions/', 'ordering-keys'],
