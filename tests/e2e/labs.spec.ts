@@ -261,12 +261,19 @@ test('with reduced motion, playing steps one narrated event at a time', async ({
   const lab = await openLab(page, LESSON);
   await freezeClock(page);
   await lab.getByRole('button', { name: 'Play' }).click();
+  // Playing starts once the engine has loaded; only then does the step timer exist.
+  await expect(lab.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+  // The run opens with its partition assignments narrated; each step then adds what happened next.
   const items = lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem');
+  const opening = await items.count();
   await page.clock.runFor(700);
-  await expect(items.first()).toBeVisible();
-  const after1 = await lab.locator('.clock').innerText();
+  // One step: the first payment is created, at 0 ms.
+  await expect(items).toHaveCount(opening + 1);
+  await expect(lab.locator('.clock')).toHaveText('Virtual time: 0 ms');
   await page.clock.runFor(700);
-  await expect(lab.locator('.clock')).not.toHaveText(after1);
+  // The next step, 700 ms later: the clock moves on and the narration grows.
+  await expect(lab.locator('.clock')).not.toHaveText('Virtual time: 0 ms');
+  expect(await items.count()).toBeGreaterThan(opening + 1);
   await lab.getByRole('button', { name: 'Pause' }).click();
 });
 
