@@ -11,3 +11,4 @@ export { seedOf, createRandom, type Seed } from './random.ts';
 export * from './presets.ts';
 export * from './challenges.ts';
 export * from './request-chain.ts';
+export * from './slices.ts';
