@@ -1,17 +1,8 @@
 import type { Question } from '../../schemas/quiz.ts';
+import { hashText } from '../hash.ts';
 
 /** A source of numbers in [0, 1), like `Math.random`, but replayable from its seed. */
 export type Random = () => number;
-
-/** A 32-bit hash of a string (FNV-1a over UTF-16 code units), to turn a text seed into a number. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** The mulberry32 generator: small, fast, and the same sequence for the same 32-bit seed everywhere. */
 export function mulberry32(seed: number): Random {
@@ -27,10 +18,10 @@ export function mulberry32(seed: number): Random {
 
 /**
  * A shuffled copy of `items` (Fisher–Yates), the same for the same seed. A string seed is hashed
- * with {@link hashString}; a number is used as a 32-bit seed. `items` is not changed.
+ * with {@link hashText}; a number is used as a 32-bit seed. `items` is not changed.
  */
 export function shuffle<T>(items: readonly T[], seed: string | number): T[] {
-  const random = mulberry32(typeof seed === 'string' ? hashString(seed) : seed);
+  const random = mulberry32(typeof seed === 'string' ? hashText(seed) : seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));

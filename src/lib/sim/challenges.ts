@@ -3,8 +3,7 @@
  * the learner must survive (`locked` knobs), and judges a finished run with a pure function of its
  * metrics that says whether it passed and why. Ids are stable: progress is stored by them.
  *
- * Start knobs are spelled out rather than spread from the labs' defaults so that a bundler can
- * drop the challenges (and labs) an island does not import.
+ * A challenge starts from its lab's defaults, changed only where it says so (`start`).
  */
 import { createSim, runToEnd } from './engine.ts';
 import {
@@ -82,7 +81,7 @@ export const balanceSurvivesDuplicates: Challenge<DuplicatesKnobs> = {
   goal: 'Keep every account balance exactly right through 3 duplicate deliveries and a consumer crash.',
   hint: 'Losing nothing needs at-least-once; at-least-once brings duplicates; something has to recognise them.',
   lab: duplicatesLab,
-  start: { delivery: 'at-least-once', idempotentConsumer: false, idempotentProducer: false, lostAcks: 3, crash: true },
+  start: duplicatesLab.defaults,
   locked: ['lostAcks', 'crash'],
   check: (m) => {
     const ledger = group(m, 'ledger');
@@ -108,7 +107,7 @@ export const orderPerKey: Challenge<OrderingKnobs> = {
   goal: 'Have the fulfilment service see each order placed, then paid, then shipped: zero ordering violations, nothing lost.',
   hint: 'Order holds only within a partition, and a retried send can overtake the ones behind it.',
   lab: orderingLab,
-  start: { partitioning: 'round-robin', partitions: 3, consumers: 3, idempotentProducer: false, failedSends: 1, jitterMs: 20 },
+  start: orderingLab.defaults,
   locked: ['failedSends', 'jitterMs'],
   check: (m) => {
     const fulfilment = group(m, 'fulfilment');
@@ -129,20 +128,7 @@ export const drainDlqSafely: Challenge<RetriesKnobs> = {
   goal: 'Empty the dead-letter queue once the fix is deployed at 2 s, without charging any customer twice.',
   hint: 'The handler charges the card before it fails, so every retry and every redrive charges again unless the charge is recognised.',
   lab: retriesLab,
-  start: {
-    mode: 'blocking',
-    maxAttempts: 4,
-    backoffMs: 200,
-    jitter: 'full',
-    poisonMessages: 2,
-    transientFailurePercent: 0,
-    deployFix: true,
-    fixAtMs: 2000,
-    redrive: false,
-    redriveAtMs: 3000,
-    idempotent: false,
-    failAfterEffect: true,
-  },
+  start: { ...retriesLab.defaults, poisonMessages: 2, deployFix: true, failAfterEffect: true },
   locked: ['poisonMessages', 'failAfterEffect', 'deployFix', 'fixAtMs'],
   check: (m) => {
     const billing = group(m, 'billing');
@@ -166,20 +152,7 @@ export const unblockThePartition: Challenge<RetriesKnobs> = {
   goal: 'While a poison message retries, no healthy payment waits more than 1.5 s, the poison ends up in the DLQ, and nothing healthy does.',
   hint: 'Attempts and backoff are fixed here; what you can change is where a failed message waits for its next attempt.',
   lab: retriesLab,
-  start: {
-    mode: 'blocking',
-    maxAttempts: 5,
-    backoffMs: 300,
-    jitter: 'full',
-    poisonMessages: 1,
-    transientFailurePercent: 20,
-    deployFix: false,
-    fixAtMs: 2000,
-    redrive: false,
-    redriveAtMs: 3000,
-    idempotent: false,
-    failAfterEffect: false,
-  },
+  start: { ...retriesLab.defaults, maxAttempts: 5, backoffMs: 300, transientFailurePercent: 20 },
   locked: ['maxAttempts', 'backoffMs', 'poisonMessages', 'transientFailurePercent', 'deployFix', 'redrive', 'failAfterEffect'],
   check: (m) => {
     const billing = group(m, 'billing');
@@ -202,7 +175,7 @@ export const noLostOrders: Challenge<OutboxKnobs> = {
   goal: 'Ship every saved order exactly once, although the order service crashes after saving and the relay crashes after publishing.',
   hint: 'Make saving and publishing one local transaction; then deal with what at-least-once publishing brings.',
   lab: outboxLab,
-  start: { publish: 'dual-write', serviceCrashes: 2, relayCrash: true, idempotentConsumer: false },
+  start: outboxLab.defaults,
   locked: ['serviceCrashes', 'relayCrash'],
   check: (m) => {
     const shipping = group(m, 'shipping');
@@ -222,7 +195,7 @@ export const readYourOwnWrite: Challenge<ConsistencyKnobs> = {
   goal: 'The user who saved a new display name at t = 0 sees it when the page reloads at t = 300 ms.',
   hint: 'The projection is behind; either do not ask it, or wait for it (not forever).',
   lab: consistencyLab,
-  start: { readMode: 'read-model', readAtMs: 300, projectionMs: 60, backlog: 5 },
+  start: consistencyLab.defaults,
   locked: ['readAtMs', 'projectionMs', 'backlog'],
   check: (m) => {
     const first = [...m.reads].sort((a, b) => a.at - b.at)[0];

@@ -6,18 +6,12 @@
  * amounts, which is what lets tests compare them).
  */
 
+import { hashText } from '../hash.ts';
+
 /** What a caller may pass as a seed: a 32-bit number, or any text (hashed to one). */
 export type Seed = number | string;
 
-/** A 32-bit FNV-1a hash of a string over UTF-16 code units. */
-export function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+export { hashText };
 
 /** The 32-bit seed for `seed`: numbers are truncated to 32 bits, text is hashed. */
 export function seedOf(seed: Seed): number {
