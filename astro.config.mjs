@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import svelte from '@astrojs/svelte';
 import { parse } from 'yaml';
 import { validateGlossary } from './src/lib/course/glossary.ts';
+import { yamlProblems } from './src/lib/course/yaml-problems.ts';
 import { glossaryLinksPlugin } from './src/lib/course/glossary-plugin.ts';
 
 const glossaryFile = new URL('./src/data/glossary.yaml', import.meta.url);
@@ -13,7 +14,10 @@ const glossaryFile = new URL('./src/data/glossary.yaml', import.meta.url);
  * The glossary's valid entries, for linking terms in lessons. An invalid file fails the build in
  * the content collection (src/content.config.ts), with every problem listed, not here.
  */
-const glossary = validateGlossary('src/data/glossary.yaml', parse(readFileSync(glossaryFile, 'utf8'))).entries;
+const glossaryText = readFileSync(glossaryFile, 'utf8');
+const glossaryYaml = yamlProblems('src/data/glossary.yaml', glossaryText);
+if (glossaryYaml.length > 0) throw new Error(`The glossary cannot be read:\n  - ${glossaryYaml.join('\n  - ')}`);
+const glossary = validateGlossary('src/data/glossary.yaml', parse(glossaryText)).entries;
 
 /** The course is a fully static site: every page is rendered at build time. */
 export default defineConfig({

@@ -84,6 +84,15 @@ describe('the content pipeline in a real Astro sync', () => {
     writeFileSync(join(dir, 'src/data/glossary.yaml'), '- id: event\n  term: [unclosed\n');
     const result = await sync(dir);
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('src/data/glossary.yaml: is not valid YAML');
+    expect(result.output).toMatch(/src\/data\/glossary\.yaml: line \d+: is not valid YAML/);
+  }, 60_000);
+
+  it('names the file, the line and the key when a quiz bank repeats a key', async () => {
+    const dir = siteWith({ '01-first.mdx': 'valid/01-first.mdx' });
+    mkdirSync(join(dir, 'quizzes'));
+    writeFileSync(join(dir, 'quizzes/dup.yaml'), 'id: dup\ntitle: A bank\ntitle: Again\n');
+    const result = await sync(dir);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('quizzes/dup.yaml: line 3: key "title" appears twice in the same mapping');
   }, 60_000);
 });

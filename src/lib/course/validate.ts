@@ -52,8 +52,28 @@ export function describeIssues(file: string, data: unknown, error: z.ZodError, k
     if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
       return [`${file}: field "${field}" is required`];
     }
+    const allowed = allowedValues(issue);
+    if (allowed !== undefined) {
+      return [`${file}: field "${field}" must be one of ${allowed.join(', ')} (found ${JSON.stringify(valueAt(data, issue.path))})`];
+    }
     return [`${file}: field "${field}": ${issue.message.replace(/^Invalid input: /, '')}`];
   });
+}
+
+/**
+ * The values a field accepts when it is an enum, a literal or a union of literals (such as
+ * `difficulty: 1 | 2 | 3`), so the message can list them; undefined for any other issue.
+ */
+function allowedValues(issue: z.core.$ZodIssue): string[] | undefined {
+  if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v));
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return undefined;
+  const values: string[] = [];
+  for (const branch of issue.errors) {
+    const only = branch.length === 1 ? branch[0] : undefined;
+    if (only?.code !== 'invalid_value' || only.path.length > 0) return undefined;
+    values.push(...only.values.map((v) => JSON.stringify(v)));
+  }
+  return values;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
