@@ -64,6 +64,56 @@ export const questionSchema = z.discriminatedUnion('kind', [
   z.object({ ...questionBase, /** Put the items in order; they are listed here in the correct order. */ kind: z.literal('order'), items: z.array(orderItemSchema).min(3).max(7) }).strict(),
 ]);
 
+/** Where the course teaches something: a lesson id and, optionally, a heading slug on its page. */
+const learnMoreSchema = questionBase.learnMore;
+
+/** One point a strong spoken answer to a follow-up makes. */
+export const keyPointSchema = z
+  .object({
+    /** Stable id within the follow-up (`k1`…); the learner's ticks are saved by it. */
+    id: z.string().regex(/^k[0-9]{1,2}$/, 'must be an id such as "k1"'),
+    /** The point, as a short sentence the learner can recognise in their own answer (Markdown, inline). */
+    text: markdown,
+    /** The lesson section that teaches it. */
+    learnMore: learnMoreSchema,
+  })
+  .strict();
+
+/** A red flag: what a weak answer to a follow-up says, and why an interviewer marks it down. */
+export const redFlagSchema = z
+  .object({
+    /** Stable id within the follow-up (`f1`…). */
+    id: z.string().regex(/^f[0-9]{1,2}$/, 'must be an id such as "f1"'),
+    /** What the weak answer says (Markdown, inline). */
+    text: markdown,
+    /** Why it is weak (Markdown). */
+    why: markdown,
+  })
+  .strict();
+
+/**
+ * An interviewer's follow-up: answered in the learner's own words (typed or aloud), then checked
+ * against the key points and red flags, graded from the ticks and scheduled for review.
+ */
+export const followUpSchema = z
+  .object({
+    /** Stable id, unique across every question and follow-up of every bank (`fu-idem-01`). */
+    id: contentId,
+    /** Always `followup`: the kind of item, as quiz questions name theirs. */
+    kind: z.literal('followup'),
+    /** The question as an interviewer would ask it, in the spoken register (Markdown, inline). */
+    question: markdown,
+    /** Three to six points a strong answer makes, each linked to where the lesson teaches it. */
+    keyPoints: z.array(keyPointSchema).min(3).max(6),
+    /** One to three things a weak answer says, and why each is weak. */
+    redFlags: z.array(redFlagSchema).min(1).max(3),
+    /** A model answer as a candidate would say it: 80 to 180 words (Markdown). */
+    modelAnswer: markdown,
+    /** 2 = apply, 3 = senior-interview follow-up. */
+    difficulty: z.union([z.literal(2), z.literal(3)]),
+  })
+  .strict();
+
 /** A question bank: `quizzes/<id>.yaml`. */
 export const quizBankSchema = z
   .object({
@@ -79,10 +129,14 @@ export const quizBankSchema = z
     description: z.string().trim().min(20).max(300),
     /** The questions, in the order they are first shown. */
     questions: z.array(questionSchema).min(1),
+    /** The interviewer's follow-ups on this bank's lesson, answered in the learner's own words. */
+    followups: z.array(followUpSchema).optional(),
   })
   .strict();
 
 /** A validated question bank. */
 export type QuizBank = z.infer<typeof quizBankSchema>;
+/** A validated follow-up. */
+export type FollowUp = z.infer<typeof followUpSchema>;
 /** A validated question of any kind. */
 export type Question = z.infer<typeof questionSchema>;

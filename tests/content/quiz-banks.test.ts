@@ -13,6 +13,18 @@ describe('quiz banks: fixtures', () => {
     const { entries, problems } = validateQuizBanks(readYamlDir('tests/fixtures/valid-quizzes'), fixtureLessons);
     expect(problems).toEqual([]);
     expect(entries[0]?.data.questions.map((q) => q.kind)).toEqual(['single', 'multiple', 'true-false', 'order']);
+    expect(entries[0]?.data.followups?.map((f) => f.id)).toEqual(['sample-fu-01']);
+  });
+
+  it('reports the follow-up rules, naming the file, the follow-up and the field', () => {
+    const file = 'tests/fixtures/invalid/followup-rules/bank.yaml';
+    expect(validateQuizBanks(readYamlDir('tests/fixtures/invalid/followup-rules'), fixtureLessons).problems).toEqual([
+      `${file}: follow-up "fu-rules-01": field "id" duplicates a question id already used in ${file}`,
+      `${file}: follow-up "fu-rules-01": field "keyPoints" repeats the id "k1"`,
+      `${file}: follow-up "fu-rules-01": field "modelAnswer" has 4 words; a spoken model answer has 80 to 180`,
+      `${file}: follow-up "fu-rules-01": field "keyPoints[0].learnMore.section" names "#no-such-heading", which is not a heading of lesson "first-lesson"`,
+      `${file}: follow-up "fu-rules-01": field "keyPoints[2].learnMore.lesson" names "missing-lesson", which is not a lesson id`,
+    ]);
   });
 
   it('reports the rules across files, naming the file, the question and the field', () => {

@@ -1,4 +1,4 @@
-import { quizBankSchema, type Question, type QuizBank } from '../../schemas/quiz.ts';
+import { quizBankSchema, type FollowUp, type Question, type QuizBank } from '../../schemas/quiz.ts';
 import { ContentError, describeIssues, type RawEntry } from './validate.ts';
 
 /** A bank that passed validation, with the file it came from. */
@@ -31,9 +31,51 @@ function questionProblems(file: string, question: Question): string[] {
   return problems;
 }
 
+/** The shortest and longest model answer to a follow-up, in words: long enough to make the points, short enough to say in a minute. */
+export const MODEL_ANSWER_WORDS = { min: 80, max: 180 } as const;
+
+/** How many words a piece of Markdown has (code spans and punctuation-only tokens aside). */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+}
+
+function followUpProblems(file: string, followUp: FollowUp): string[] {
+  const at = `${file}: follow-up "${followUp.id}"`;
+  const problems: string[] = [];
+  for (const [field, ids] of [
+    ['keyPoints', followUp.keyPoints.map((k) => k.id)],
+    ['redFlags', followUp.redFlags.map((f) => f.id)],
+  ] as const) {
+    const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (repeated !== undefined) problems.push(`${at}: field "${field}" repeats the id "${repeated}"`);
+  }
+  const words = wordCount(followUp.modelAnswer);
+  if (words < MODEL_ANSWER_WORDS.min || words > MODEL_ANSWER_WORDS.max) {
+    problems.push(`${at}: field "modelAnswer" has ${words} words; a spoken model answer has ${MODEL_ANSWER_WORDS.min} to ${MODEL_ANSWER_WORDS.max}`);
+  }
+  return problems;
+}
+
+/** Problems with a link to a lesson section, when the lessons are known. */
+function learnMoreProblems(
+  at: string,
+  field: string,
+  link: { lesson: string; section?: string | undefined },
+  lessonById: ReadonlyMap<string, LessonAnchors> | undefined,
+): string[] {
+  if (!lessonById) return [];
+  const lesson = lessonById.get(link.lesson);
+  if (!lesson) return [`${at}: field "${field}.lesson" names "${link.lesson}", which is not a lesson id`];
+  if (link.section && !lesson.sections.has(link.section)) {
+    return [`${at}: field "${field}.section" names "#${link.section}", which is not a heading of lesson "${lesson.id}"`];
+  }
+  return [];
+}
+
 /**
- * Validates every question bank and the rules across files: bank ids and question ids are unique
- * across all banks, single-answer and true-false questions have exactly one correct option, multiple
+ * Validates every question bank and the rules across files: bank ids and question and follow-up ids
+ * are unique across all banks, a follow-up's key point and red flag ids are unique and its model
+ * answer runs 80–180 words, single-answer and true-false questions have exactly one correct option, multiple
  * answer questions at least one, option ids are unique, and every lesson and section a bank points
  * to exists (checked only when `lessons` is given). Messages name the file, the question id and the field.
  */
@@ -66,12 +108,16 @@ export function validateQuizBanks(
       if (seen) problems.push(`${file}: question "${question.id}": field "id" duplicates a question id already used in ${seen}`);
       else questionFiles.set(question.id, file);
       problems.push(...questionProblems(file, question));
-      if (!lessonById) continue;
-      const lesson = lessonById.get(question.learnMore.lesson);
-      if (!lesson) problems.push(`${file}: question "${question.id}": field "learnMore.lesson" names "${question.learnMore.lesson}", which is not a lesson id`);
-      else if (question.learnMore.section && !lesson.sections.has(question.learnMore.section)) {
-        problems.push(`${file}: question "${question.id}": field "learnMore.section" names "#${question.learnMore.section}", which is not a heading of lesson "${lesson.id}"`);
-      }
+      problems.push(...learnMoreProblems(`${file}: question "${question.id}"`, 'learnMore', question.learnMore, lessonById));
+    }
+    for (const followUp of bank.followups ?? []) {
+      const seen = questionFiles.get(followUp.id);
+      if (seen) problems.push(`${file}: follow-up "${followUp.id}": field "id" duplicates a question id already used in ${seen}`);
+      else questionFiles.set(followUp.id, file);
+      problems.push(...followUpProblems(file, followUp));
+      followUp.keyPoints.forEach((point, i) => {
+        problems.push(...learnMoreProblems(`${file}: follow-up "${followUp.id}"`, `keyPoints[${i}].learnMore`, point.learnMore, lessonById));
+      });
     }
     entries.push({ file, data: bank });
   }

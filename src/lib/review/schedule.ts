@@ -51,3 +51,20 @@ export function review(stored: unknown, correct: boolean, now: Date): StoredCard
   const next: Card = getScheduler().next(card, at, correct ? Rating.Good : Rating.Again).card;
   return toStoredCard(next);
 }
+
+/** The FSRS rating each follow-up grade gives (src/lib/quiz/followup.ts). */
+const FOLLOW_UP_RATINGS = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy } as const;
+
+/**
+ * The review card of a follow-up after the learner graded an answer at `now`. Unlike a quiz
+ * question, a follow-up always joins the schedule, whatever the grade: the point is to say the answer
+ * again later. The grade is the FSRS rating (again, hard, good, easy). As with {@link review}, a clock
+ * that went back counts as the last review, and an invalid `now` changes nothing.
+ */
+export function reviewFollowUp(stored: unknown, grade: keyof typeof FOLLOW_UP_RATINGS, now: Date): StoredCard | undefined {
+  const card = stored === undefined ? undefined : fromStoredCard(stored);
+  if (Number.isNaN(now.getTime())) return card === undefined ? undefined : toStoredCard(card);
+  const base: Card = card ?? createEmptyCard<Card>(now);
+  const at = base.last_review !== undefined && base.last_review.getTime() > now.getTime() ? base.last_review : now;
+  return toStoredCard(getScheduler().next(base, at, FOLLOW_UP_RATINGS[grade]).card);
+}
