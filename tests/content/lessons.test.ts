@@ -5,7 +5,7 @@ import { validateLessons } from '../../src/lib/course/validate.ts';
 import { readMdxDir, readYamlDir, root } from '../helpers/content-files.ts';
 import { validateQuizBanks } from '../../src/lib/course/quizzes.ts';
 import { validatePracticePrompts } from '../../src/lib/course/practice.ts';
-import { practiceForLesson } from '../../src/lib/course/follow-up.ts';
+import { practiceForLesson } from '../../src/lib/course/next-steps.ts';
 
 /** The sections every lesson after the first (a one-page overview with its own outline) must have, in order. */
 const SECTIONS = ['What it is', 'Why it matters', 'What it costs', 'Gotchas', 'The interview angle', 'References'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { practiceForLesson } from '../../../../src/lib/course/follow-up.ts';
+import { practiceForLesson } from '../../../../src/lib/course/next-steps.ts';
 
 const prompts = [
   { id: 'warm-up', lessons: ['overview', 'outbox'], difficulty: 1 as const },

@@ -1,4 +1,4 @@
-/** What the follow-up list needs to know about a practice prompt. */
+/** What the list of next steps after a lesson needs to know about a practice prompt. */
 export interface PracticeForList {
   /** Ids of the lessons the prompt exercises. */
   lessons: readonly string[];
