@@ -1,12 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import svelte from '@astrojs/svelte';
 import { parse } from 'yaml';
 import { validateGlossary } from './src/lib/course/glossary.ts';
 import { yamlProblems } from './src/lib/course/yaml-problems.ts';
+import { robotsTxt, sitemapXml } from './src/lib/site/sitemap.ts';
 import { glossaryLinksPlugin } from './src/lib/course/glossary-plugin.ts';
 
 const glossaryFile = new URL('./src/data/glossary.yaml', import.meta.url);
@@ -19,15 +20,37 @@ const glossaryYaml = yamlProblems('src/data/glossary.yaml', glossaryText);
 if (glossaryYaml.length > 0) throw new Error(`The glossary cannot be read:\n  - ${glossaryYaml.join('\n  - ')}`);
 const glossary = validateGlossary('src/data/glossary.yaml', parse(glossaryText)).entries;
 
+/**
+ * Where the course is deployed: `SITE_URL` (the origin, e.g. `https://you.github.io`) and
+ * `BASE_PATH` (the path it lives under, e.g. `/eda-course/` for a GitHub Pages project site).
+ * The defaults serve it at the root of the local preview server.
+ */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+/** Writes sitemap.xml and robots.txt for the built pages, absolute under the site and base path. */
+const sitemap = {
+  name: 'eda-course-sitemap',
+  hooks: {
+    /** @param {{ dir: URL, pages: { pathname: string }[] }} build */
+    'astro:build:done': ({ dir, pages }) => {
+      writeFileSync(new URL('sitemap.xml', dir), sitemapXml(site, base, pages.map((p) => p.pathname)));
+      writeFileSync(new URL('robots.txt', dir), robotsTxt(site, base));
+    },
+  },
+};
+
 /** The course is a fully static site: every page is rendered at build time. */
 export default defineConfig({
   output: 'static',
-  site: 'http://localhost:4321',
+  site,
+  base,
   trailingSlash: 'always',
   integrations: [
     // Lessons link the first use of each glossary term to /glossary/ (src/lib/course/glossary-links.ts).
     mdx({ processor: satteri({ hastPlugins: [glossaryLinksPlugin(glossary, new URL('./lessons/', import.meta.url))] }) }),
     svelte(),
+    sitemap,
   ],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
