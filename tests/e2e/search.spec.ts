@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { THEME_KEY } from './helpers.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -28,6 +30,8 @@ test('results appear as you type in the header box, and the keyboard opens one',
   await expect(first).toHaveAttribute('aria-selected', 'true');
   await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id')) ?? '');
   await expect(first).toContainText('Lesson');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // ↓ then ↑ comes back to the first result; Escape closes the list.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
@@ -102,4 +106,15 @@ test('the results page keeps the query in its box and the header box, and search
 test('a search with no match says so', async ({ page }) => {
   await page.goto('/search/?q=zzyzxq');
   await expect(page.getByRole('status').filter({ hasText: 'No results for “zzyzxq”.' })).toBeVisible();
+});
+
+test('the open list of live results has no axe violations in the dark theme', async ({ page }) => {
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, 'dark'] as const);
+  await page.goto('/quizzes/');
+  await page.getByLabel('Search the course').focus();
+  await page.keyboard.type('retry');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
