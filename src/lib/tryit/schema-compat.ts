@@ -14,7 +14,7 @@ export interface AvroType {
 /** The part of avsc this module needs: `import('avsc')` provides it. */
 export interface AvroLib {
   /** avsc's `Type` class. */
-  readonly Type: { forSchema(schema: object): AvroType };
+  readonly Type: { forSchema(schema: unknown): AvroType };
 }
 
 /** Compatibility modes of Confluent Schema Registry, checked against the one previous version. */

@@ -10,46 +10,8 @@ function isLatin1(encoding: string | undefined): boolean {
   return encoding === 'latin1' || encoding === 'binary';
 }
 
-/** A byte array with the Node `Buffer` methods avsc uses. */
-export class Buffer extends Uint8Array {
-  /** A zero-filled buffer of `size` bytes. */
-  static alloc(size: number): Buffer {
-    return new Buffer(size);
-  }
-
-  /** Same as `alloc`: zero-filling costs nothing worth saving here. */
-  static allocUnsafeSlow(size: number): Buffer {
-    return new Buffer(size);
-  }
-
-  /** Bytes of a string (UTF-8, or one byte per character for latin1/binary), or a copy of bytes. */
-  static from(data: string | ArrayLike<number>, encoding?: string): Buffer {
-    if (typeof data !== 'string') return new Buffer(Array.from(data));
-    if (isLatin1(encoding)) return new Buffer(Array.from(data, (ch) => ch.charCodeAt(0) & 0xff));
-    return new Buffer(encoder.encode(data));
-  }
-
-  /** Whether `value` is one of these buffers. */
-  static isBuffer(value: unknown): value is Buffer {
-    return value instanceof Buffer;
-  }
-
-  /** UTF-8 length of a string, in bytes. */
-  static byteLength(text: string): number {
-    return encoder.encode(text).length;
-  }
-
-  /** The buffers joined end to end. */
-  static concat(list: readonly Uint8Array[]): Buffer {
-    const out = new Buffer(list.reduce((n, b) => n + b.length, 0));
-    let at = 0;
-    for (const b of list) {
-      out.set(b, at);
-      at += b.length;
-    }
-    return out;
-  }
-
+/** A byte array with the Node `Buffer` instance methods avsc uses. */
+class Bytes extends Uint8Array {
   /** The bytes from `start` to `end` as text (UTF-8 unless latin1/binary). */
   override toString(encoding?: string, start = 0, end = this.length): string {
     const bytes = this.subarray(start, end);
@@ -57,9 +19,9 @@ export class Buffer extends Uint8Array {
   }
 
   /** A view of the same memory, as Node's `slice` is. */
-  override slice(start = 0, end = this.length): Buffer {
+  override slice(start = 0, end = this.length): Bytes {
     const view = this.subarray(start, end);
-    return new Buffer(view.buffer, view.byteOffset, view.length);
+    return new Bytes(view.buffer, view.byteOffset, view.length);
   }
 
   /** Writes `text` as UTF-8 at `offset`; returns the bytes written. */
@@ -79,3 +41,33 @@ export class Buffer extends Uint8Array {
     return other.length === this.length && this.every((b, i) => b === other[i]);
   }
 }
+
+const statics = {
+  /** A zero-filled buffer of `size` bytes. */
+  alloc: (size: number): Bytes => new Bytes(size),
+  /** Same as `alloc`: zero-filling costs nothing worth saving here. */
+  allocUnsafeSlow: (size: number): Bytes => new Bytes(size),
+  /** Bytes of a string (UTF-8, or one byte per character for latin1/binary), or a copy of bytes. */
+  from: (data: string | ArrayLike<number>, encoding?: string): Bytes => {
+    if (typeof data !== 'string') return new Bytes(Array.from(data));
+    if (isLatin1(encoding)) return new Bytes(Array.from(data, (ch) => ch.charCodeAt(0) & 0xff));
+    return new Bytes(encoder.encode(data));
+  },
+  /** Whether `value` is one of these buffers. */
+  isBuffer: (value: unknown): value is Bytes => value instanceof Bytes,
+  /** UTF-8 length of a string, in bytes. */
+  byteLength: (text: string): number => encoder.encode(text).length,
+  /** The buffers joined end to end. */
+  concat: (list: readonly Uint8Array[]): Bytes => {
+    const out = new Bytes(list.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const b of list) {
+      out.set(b, at);
+      at += b.length;
+    }
+    return out;
+  },
+};
+
+/** Node's `Buffer`: the byte array class plus the static helpers avsc calls. */
+export const Buffer: typeof statics & { readonly prototype: Bytes } = Object.assign(Bytes, statics);
