@@ -101,7 +101,7 @@ export function backlogSlot(layout: StageLayout, id: string, index: number): Poi
 }
 
 /** How many waiting chips fit on a lane; the rest are counted in the subscriber's box. */
-export const VISIBLE_BACKLOG = 2;
+const VISIBLE_BACKLOG = 2;
 
 function waitingChips(layout: StageLayout, id: string, waiting: readonly string[], justFailed: string | null): Chip[] {
   const sub = layout.subscribers[id];

@@ -28,14 +28,14 @@ export interface SagaStep {
   readonly success: string;
   /** The event or reply on a business failure; null where the step can only be retried. */
   readonly failure: string | null;
-  /** The compensating command and its confirmation; null for the pivot and retriable steps. */
-  readonly compensation: { readonly command: string; readonly done: string; readonly name: string } | null;
+  /** The compensating command, its confirmation, and what it does (to do, done); null for the pivot and retriable steps. */
+  readonly compensation: { readonly command: string; readonly done: string; readonly name: string; readonly past: string } | null;
 }
 
 /** The order saga, in order: compensatable steps, the pivot, then retriable steps. */
 export const SAGA: readonly SagaStep[] = [
-  { id: 'reserve', name: 'Reserve stock', owner: 'Inventory', kind: 'compensatable', command: 'ReserveStock', success: 'StockReserved', failure: 'StockReservationRejected', compensation: { command: 'ReleaseStock', done: 'StockReleased', name: 'release the stock' } },
-  { id: 'authorise', name: 'Authorise card', owner: 'Payments', kind: 'compensatable', command: 'AuthorizePayment', success: 'PaymentAuthorized', failure: 'PaymentDeclined', compensation: { command: 'VoidAuthorization', done: 'AuthorizationVoided', name: 'void the authorisation' } },
+  { id: 'reserve', name: 'Reserve stock', owner: 'Inventory', kind: 'compensatable', command: 'ReserveStock', success: 'StockReserved', failure: 'StockReservationRejected', compensation: { command: 'ReleaseStock', done: 'StockReleased', name: 'release the stock', past: 'released the stock' } },
+  { id: 'authorise', name: 'Authorise card', owner: 'Payments', kind: 'compensatable', command: 'AuthorizePayment', success: 'PaymentAuthorized', failure: 'PaymentDeclined', compensation: { command: 'VoidAuthorization', done: 'AuthorizationVoided', name: 'void the authorisation', past: 'voided the authorisation' } },
   { id: 'capture', name: 'Capture payment', owner: 'Payments', kind: 'pivot', command: 'CapturePayment', success: 'PaymentCaptured', failure: 'PaymentCaptureFailed', compensation: null },
   { id: 'ship', name: 'Create shipment', owner: 'Shipping', kind: 'retriable', command: 'CreateShipment', success: 'ShipmentCreated', failure: null, compensation: null },
 ];
@@ -120,7 +120,7 @@ export function planSaga(style: SagaStyle, failAt: SagaStep['id'] | null): SagaR
       compensations.push(comp.command);
       if (orchestrated) push({ from: ORCH, to: step.owner, name: comp.command, kind: 'command', phase: 'compensation', settles: null }, `Compensating: the orchestrator commands ${step.owner}: ${comp.command}.`);
       else push({ from: 'broker', to: step.owner, name: trigger, kind: 'event', phase: 'compensation', settles: null }, `Compensating: ${step.owner} listens for ${trigger} and must ${comp.name}.`);
-      push({ from: step.owner, to: orchestrated ? ORCH : 'subscribers', name: comp.done, kind: orchestrated ? 'reply' : 'event', phase: 'compensation', settles: { step: step.id, state: 'compensated' } }, `${step.owner} did ${comp.name}: ${comp.done}.`);
+      push({ from: step.owner, to: orchestrated ? ORCH : 'subscribers', name: comp.done, kind: orchestrated ? 'reply' : 'event', phase: 'compensation', settles: { step: step.id, state: 'compensated' } }, `${step.owner} ${comp.past}: ${comp.done}.`);
       trigger = comp.done;
     }
     push({ from: 'Orders', to: 'subscribers', name: 'OrderRejected', kind: 'event', phase: 'forward', settles: null }, 'Orders marks the order REJECTED and publishes OrderRejected.');
