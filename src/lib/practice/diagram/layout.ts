@@ -136,3 +136,58 @@ export function placeNewParts(diagram: Diagram, kept: ReadonlySet<string>): Diag
 export function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
   return Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
 }
+
+/** The extent of a diagram's parts: their bounding box's width and height. */
+export function diagramSize(diagram: Diagram): { width: number; height: number } {
+  if (diagram.nodes.length === 0) return { width: 0, height: 0 };
+  const xs = diagram.nodes.map((n) => n.x);
+  const ys = diagram.nodes.map((n) => n.y);
+  return { width: Math.max(...xs) - Math.min(...xs) + NODE_WIDTH, height: Math.max(...ys) - Math.min(...ys) + NODE_HEIGHT };
+}
+
+/**
+ * The direction whose arrangement shows the parts largest in a viewport of this size: a long chain
+ * reads better top to bottom in a narrow column, a wide fan-out left to right.
+ */
+export function bestDirection(diagram: Diagram, viewport: { width: number; height: number }): LayoutDirection {
+  const scale = (direction: LayoutDirection) => {
+    const size = diagramSize(layoutDiagram(diagram, direction));
+    return Math.min(viewport.width / Math.max(1, size.width), viewport.height / Math.max(1, size.height));
+  };
+  return scale('vertical') > scale('horizontal') ? 'vertical' : 'horizontal';
+}
+
+/**
+ * How far each connection is shifted sideways so that connections between the same two parts (either
+ * way) do not draw over each other: 0 for a lone one, then 8, 16… pixels to the right of its direction.
+ */
+export function connectionOffsets(diagram: Diagram): Map<string, number> {
+  const seen = new Map<string, number>();
+  const offsets = new Map<string, number>();
+  for (const e of diagram.edges) {
+    const pair = [e.from, e.to].sort().join(' ');
+    const count = seen.get(pair) ?? 0;
+    seen.set(pair, count + 1);
+    const reverse = diagram.edges.some((x) => x.from === e.to && x.to === e.from && x.from !== x.to);
+    offsets.set(e.id, (count + (reverse ? 1 : 0)) * 8);
+  }
+  return offsets;
+}
+
+/**
+ * Where a straight connection between two parts (given by their top-left corners) leaves the first
+ * box and enters the second: the line between their centres, shifted `offset` pixels to the right of
+ * its direction, clipped to both borders.
+ */
+export function connectionEnds(from: { x: number; y: number }, to: { x: number; y: number }, offset = 0): [number, number, number, number] {
+  const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+  const shift = { x: (-(to.y - from.y) / length) * offset, y: ((to.x - from.x) / length) * offset };
+  const a = { x: from.x + NODE_WIDTH / 2 + shift.x, y: from.y + NODE_HEIGHT / 2 + shift.y };
+  const b = { x: to.x + NODE_WIDTH / 2 + shift.x, y: to.y + NODE_HEIGHT / 2 + shift.y };
+  const clip = (c: { x: number; y: number }, dx: number, dy: number): [number, number] => {
+    if (dx === 0 && dy === 0) return [c.x, c.y];
+    const k = Math.min(dx === 0 ? Infinity : NODE_WIDTH / 2 / Math.abs(dx), dy === 0 ? Infinity : NODE_HEIGHT / 2 / Math.abs(dy));
+    return [c.x + dx * k, c.y + dy * k];
+  };
+  return [...clip(a, b.x - a.x, b.y - a.y), ...clip(b, a.x - b.x, a.y - b.y)];
+}

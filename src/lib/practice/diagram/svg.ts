@@ -2,7 +2,7 @@
 // page): the "Export SVG" download, and the source the browser rasterises for "Export PNG". The
 // visual grammar (shapes per kind, line style per connection kind) is shared with the canvas.
 import { EDGE_KINDS, EDGE_KIND_NAMES, NODE_KIND_NAMES, type Diagram, type DiagramNode, type EdgeKind, type NodeKind } from './model.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout.ts';
+import { NODE_HEIGHT, NODE_WIDTH, connectionEnds, connectionOffsets } from './layout.ts';
 
 /** How a kind of part is outlined: a pill (clients), a log (topics, queues), a store, external, or a box. */
 export type PartShape = 'pill' | 'log' | 'store' | 'external' | 'box';
@@ -34,10 +34,9 @@ export const EDGE_LINES: Readonly<Record<EdgeKind, { dash: string; width: number
   cdc: { dash: '2 4', width: 2.5 },
 };
 
-/** The caption a part shows under its name: its kind, and for topics the partitions and key. */
-export function partCaption(node: DiagramNode): string {
-  const extras = [node.partitions === undefined ? '' : `${node.partitions} partitions`, node.key === undefined ? '' : `key ${node.key}`].filter(Boolean);
-  return [NODE_KIND_NAMES[node.kind], ...extras].join(' · ');
+/** A topic's partitions and key as a part shows them under its kind ("12 partitions · key orderId"), or ''. */
+export function partDetails(node: DiagramNode): string {
+  return [node.partitions === undefined ? '' : `${node.partitions} partitions`, node.key === undefined ? '' : `key ${node.key}`].filter(Boolean).join(' · ');
 }
 
 type Palette = { bg: string; fill: string; stroke: string; text: string; muted: string };
@@ -68,15 +67,6 @@ function outline(shape: PartShape, x: number, y: number, c: Palette): string {
   return `<rect ${base} rx="6"/>`;
 }
 
-/** The point where the line from a box's centre towards (tx, ty) leaves the box. */
-function border(cx: number, cy: number, tx: number, ty: number): [number, number] {
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const scale = Math.min(dx === 0 ? Infinity : NODE_WIDTH / 2 / Math.abs(dx), dy === 0 ? Infinity : NODE_HEIGHT / 2 / Math.abs(dy));
-  return [cx + dx * scale, cy + dy * scale];
-}
-
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Draws the diagram as a standalone SVG document with a legend of the connection kinds. */
@@ -96,14 +86,12 @@ export function diagramSvg(diagram: Diagram, theme: 'light' | 'dark' = 'light', 
   );
   const line = (k: EdgeKind, x1: number, y1: number, x2: number, y2: number) =>
     `<line x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${c.stroke}" stroke-width="${EDGE_LINES[k].width}"${EDGE_LINES[k].dash ? ` stroke-dasharray="${EDGE_LINES[k].dash}"` : ''} marker-end="url(#arrow-${k})"/>`;
+  const offsets = connectionOffsets(diagram);
   const edges = diagram.edges.flatMap((e) => {
     const a = byId.get(e.from);
     const b = byId.get(e.to);
     if (!a || !b) return [];
-    const [ax, ay] = [a.x + NODE_WIDTH / 2, a.y + NODE_HEIGHT / 2];
-    const [bx, by] = [b.x + NODE_WIDTH / 2, b.y + NODE_HEIGHT / 2];
-    const [x1, y1] = border(ax, ay, bx, by);
-    const [x2, y2] = border(bx, by, ax, ay);
+    const [x1, y1, x2, y2] = connectionEnds(a, b, offsets.get(e.id));
     const parts = [line(e.kind, x1, y1, x2, y2)];
     if (e.label) {
       const mx = (x1 + x2) / 2;
@@ -116,10 +104,13 @@ export function diagramSvg(diagram: Diagram, theme: 'light' | 'dark' = 'light', 
   });
   const nodes = diagram.nodes.map((n) => {
     const cx = n.x + NODE_WIDTH / 2;
+    const details = partDetails(n);
+    const top = n.y + (details ? 24 : 30);
     return [
       outline(PART_SHAPES[n.kind], n.x, n.y, c),
-      `<text x="${cx}" y="${n.y + 30}" text-anchor="middle" font-size="14" font-weight="600" fill="${c.text}">${escapeXml(n.label)}</text>`,
-      `<text x="${cx}" y="${n.y + 48}" text-anchor="middle" font-size="10.5" fill="${c.muted}">${escapeXml(partCaption(n))}</text>`,
+      `<text x="${cx}" y="${top}" text-anchor="middle" font-size="14" font-weight="600" fill="${c.text}">${escapeXml(n.label)}</text>`,
+      `<text x="${cx}" y="${top + 16}" text-anchor="middle" font-size="10.5" fill="${c.muted}">${escapeXml(NODE_KIND_NAMES[n.kind])}</text>`,
+      details ? `<text x="${cx}" y="${top + 30}" text-anchor="middle" font-size="10.5" fill="${c.muted}">${escapeXml(details)}</text>` : '',
     ].join('');
   });
   const legendY = top + height - LEGEND / 2;

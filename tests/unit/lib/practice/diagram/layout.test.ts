@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { layoutDiagram, overlaps, rankParts } from '../../../../../src/lib/practice/diagram/layout.ts';
+import { NODE_HEIGHT, NODE_WIDTH, bestDirection, connectionEnds, connectionOffsets, diagramSize, layoutDiagram, overlaps, rankParts } from '../../../../../src/lib/practice/diagram/layout.ts';
 import { parseDiagram } from '../../../../../src/lib/practice/diagram/text.ts';
 import type { Diagram } from '../../../../../src/lib/practice/diagram/model.ts';
 import { diagram } from './arbitraries.ts';
@@ -56,5 +56,39 @@ describe('layout', () => {
     expect(span(tall, 'x')).toBe(0);
     expect(span(tall, 'y')).toBeGreaterThan(0);
     expect(span(wide, 'y')).toBe(0);
+  });
+});
+
+describe('layout: fitting and connection ends', () => {
+  const chain = read('client C\nservice S\ntopic T\nconsumer-group G\nqueue Q\nprovider P\nC => S\nS -> T\nT -> G\nG -> Q\nQ => P');
+  const fan = read('service S\ntopic A\ntopic B\ntopic C\ntopic D\ntopic E\nS -> A\nS -> B\nS -> C\nS -> D\nS -> E');
+
+  it('picks the direction that shows the parts largest', () => {
+    expect(bestDirection(chain, { width: 640, height: 480 })).toBe('vertical');
+    expect(bestDirection(chain, { width: 1600, height: 300 })).toBe('horizontal');
+    expect(bestDirection(fan, { width: 640, height: 480 })).toBe('horizontal');
+  });
+
+  it('measures a diagram by its parts', () => {
+    expect(diagramSize({ nodes: [], edges: [] })).toEqual({ width: 0, height: 0 });
+    expect(diagramSize(layoutDiagram(chain, 'vertical'))).toEqual({ width: NODE_WIDTH, height: 6 * NODE_HEIGHT + 5 * 64 });
+  });
+
+  it('clips a connection to both boxes’ borders', () => {
+    expect(connectionEnds({ x: 0, y: 0 }, { x: 300, y: 0 })).toEqual([NODE_WIDTH, NODE_HEIGHT / 2, 300, NODE_HEIGHT / 2]);
+    expect(connectionEnds({ x: 0, y: 0 }, { x: 0, y: 200 })).toEqual([NODE_WIDTH / 2, NODE_HEIGHT, NODE_WIDTH / 2, 200]);
+    const [x1, y1] = connectionEnds({ x: 0, y: 0 }, { x: 0, y: 0 });
+    expect([x1, y1]).toEqual([NODE_WIDTH / 2, NODE_HEIGHT / 2]);
+  });
+});
+
+describe('layout: connections between the same parts', () => {
+  it('shifts a connection and its reverse apart, and repeated ones further', () => {
+    const d = read('service A\nservice B\nservice C\nA -> B\nB => A\nA ~> B\nA -> C');
+    expect([...connectionOffsets(d).values()]).toEqual([8, 16, 24, 0]);
+    const [x1, y1, x2, y2] = connectionEnds({ x: 0, y: 0 }, { x: 300, y: 0 }, 8);
+    expect([x1, y1, x2, y2]).toEqual([NODE_WIDTH, NODE_HEIGHT / 2 + 8, 300, NODE_HEIGHT / 2 + 8]);
+    const [, back] = connectionEnds({ x: 300, y: 0 }, { x: 0, y: 0 }, 8);
+    expect(back).toBe(NODE_HEIGHT / 2 - 8);
   });
 });

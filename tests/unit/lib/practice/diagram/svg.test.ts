@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diagramSvg, escapeXml, partCaption } from '../../../../../src/lib/practice/diagram/svg.ts';
+import { diagramSvg, escapeXml, partDetails } from '../../../../../src/lib/practice/diagram/svg.ts';
 import { parseDiagram } from '../../../../../src/lib/practice/diagram/text.ts';
 import { EMPTY_DIAGRAM } from '../../../../../src/lib/practice/diagram/model.ts';
 import { diagram } from './arbitraries.ts';
@@ -15,7 +15,8 @@ describe('SVG export', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('>Orders &#38; Co</text>');
     expect(svg).toContain('>order-events</text>');
-    expect(svg).toContain('>Topic · 12 partitions · key orderId</text>');
+    expect(svg).toContain('>Topic</text>');
+    expect(svg).toContain('>12 partitions · key orderId</text>');
     expect(svg).toContain('>OrderPlaced &#60;v2&#62;</text>');
     expect(svg).not.toContain('<v2>');
   });
@@ -48,7 +49,8 @@ describe('SVG export', () => {
     );
   });
 
-  it('captions a plain part with its kind name', () => {
-    expect(partCaption({ id: 'n1', kind: 'consumer-group', label: 'Payments', x: 0, y: 0 })).toBe('Consumer group');
+  it('details a topic’s partitions and key, and nothing for other parts', () => {
+    expect(partDetails({ id: 'n1', kind: 'consumer-group', label: 'Payments', x: 0, y: 0 })).toBe('');
+    expect(partDetails({ id: 'n1', kind: 'topic', label: 'T', x: 0, y: 0, key: 'userId' })).toBe('key userId');
   });
 });
