@@ -1,6 +1,7 @@
 // The diagram as Svelte Flow nodes and edges: the canvas draws these, the diagram stays the truth.
 import type { Edge, Node } from '@xyflow/svelte';
-import { EDGE_KIND_NAMES, NODE_KIND_NAMES, type Diagram, type EdgeKind, type NodeKind } from '../../lib/practice/diagram/model.ts';
+import { EDGE_KIND_NAMES, NODE_KIND_NAMES, type EdgeKind, type NodeKind } from '../../lib/practice/diagram/kinds.ts';
+import type { Diagram } from '../../lib/practice/diagram/model.ts';
 import { NODE_HEIGHT, NODE_WIDTH, connectionOffsets } from '../../lib/practice/diagram/layout.ts';
 import { PART_SHAPES, partDetails, type PartShape } from '../../lib/practice/diagram/svg.ts';
 

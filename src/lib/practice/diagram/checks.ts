@@ -1,7 +1,7 @@
 // Structural checks on a candidate's diagram: the rule language of model.ts evaluated by plain graph
 // walks, each result with a detail in plain words ("found: Email worker → email-dlq").
 import type { Diagram, DiagramEdge, DiagramNode, DiagramRule, EdgeKind, NodeKind, NodeMatch } from './model.ts';
-import { EDGE_KIND_NAMES } from './model.ts';
+import { EDGE_KIND_NAMES } from './kinds.ts';
 
 /** A structural check as a prompt declares it. */
 export interface DiagramCheck {

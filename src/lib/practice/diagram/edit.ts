@@ -1,15 +1,7 @@
 // Editing a whiteboard: pure operations that return the next diagram and a sentence to announce (or
 // why the edit was refused), and a bounded history of diagrams for undo and redo.
-import {
-  DIAGRAM_LIMITS,
-  EDGE_KIND_NAMES,
-  NODE_KIND_NAMES,
-  type Diagram,
-  type DiagramEdge,
-  type DiagramNode,
-  type EdgeKind,
-  type NodeKind,
-} from './model.ts';
+import { DIAGRAM_LIMITS, EDGE_KIND_NAMES, NODE_KIND_NAMES, type EdgeKind, type NodeKind } from './kinds.ts';
+import type { Diagram, DiagramEdge, DiagramNode } from './model.ts';
 import { NODE_HEIGHT, NODE_WIDTH, overlaps } from './layout.ts';
 import { LOG_KINDS, edgeLabelProblem, keyProblem, labelProblem, partitionsProblem } from './text.ts';
 

@@ -1,7 +1,8 @@
 // The whiteboard as a standalone SVG document, drawn from the diagram itself (no screenshot of the
 // page): the "Export SVG" download, and the source the browser rasterises for "Export PNG". The
 // visual grammar (shapes per kind, line style per connection kind) is shared with the canvas.
-import { EDGE_KINDS, EDGE_KIND_NAMES, NODE_KIND_NAMES, type Diagram, type DiagramNode, type EdgeKind, type NodeKind } from './model.ts';
+import { EDGE_KINDS, EDGE_KIND_NAMES, NODE_KIND_NAMES, type EdgeKind, type NodeKind } from './kinds.ts';
+import type { Diagram, DiagramNode } from './model.ts';
 import { NODE_HEIGHT, NODE_WIDTH, connectionEnds, connectionOffsets } from './layout.ts';
 
 /** How a kind of part is outlined: a pill (clients), a log (topics, queues), a store, external, or a box. */

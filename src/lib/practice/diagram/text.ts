@@ -1,17 +1,8 @@
 // The whiteboard's text form: one line per part, then one line per connection. A screen-reader user
 // can write the whole diagram here, and it round-trips with the canvas (print, then parse, gives the
 // same diagram; parsing keeps the ids and positions of parts whose names did not change).
-import {
-  DIAGRAM_LIMITS,
-  EDGE_ARROWS,
-  EDGE_KINDS,
-  NODE_KINDS,
-  type Diagram,
-  type DiagramEdge,
-  type DiagramNode,
-  type EdgeKind,
-  type NodeKind,
-} from './model.ts';
+import { DIAGRAM_LIMITS, EDGE_ARROWS, EDGE_KINDS, NODE_KINDS, type EdgeKind, type NodeKind } from './kinds.ts';
+import type { Diagram, DiagramEdge, DiagramNode } from './model.ts';
 import { placeNewParts } from './layout.ts';
 
 /** One problem found while reading the text form, naming its 1-based line. */
