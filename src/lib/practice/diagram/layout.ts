@@ -4,7 +4,7 @@
 import type { Diagram, DiagramNode } from './model.ts';
 
 /** Width every part is drawn with on the canvas and in the exported image, in pixels. */
-export const NODE_WIDTH = 168;
+export const NODE_WIDTH = 184;
 /** Height every part is drawn with, in pixels. */
 export const NODE_HEIGHT = 64;
 
