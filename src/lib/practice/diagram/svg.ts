@@ -88,21 +88,22 @@ export function diagramSvg(diagram: Diagram, theme: 'light' | 'dark' = 'light', 
   const line = (k: EdgeKind, x1: number, y1: number, x2: number, y2: number) =>
     `<line x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${c.stroke}" stroke-width="${EDGE_LINES[k].width}"${EDGE_LINES[k].dash ? ` stroke-dasharray="${EDGE_LINES[k].dash}"` : ''} marker-end="url(#arrow-${k})"/>`;
   const offsets = connectionOffsets(diagram);
-  const edges = diagram.edges.flatMap((e) => {
+  const lines: string[] = [];
+  // Labels are drawn after the parts so a long label stays readable where it meets a box.
+  const labels: string[] = [];
+  for (const e of diagram.edges) {
     const a = byId.get(e.from);
     const b = byId.get(e.to);
-    if (!a || !b) return [];
+    if (!a || !b) continue;
     const [x1, y1, x2, y2] = connectionEnds(a, b, offsets.get(e.id));
-    const parts = [line(e.kind, x1, y1, x2, y2)];
-    if (e.label) {
-      const mx = (x1 + x2) / 2;
-      const my = (y1 + y2) / 2;
-      const w = e.label.length * 6.2 + 8;
-      parts.push(`<rect x="${round(mx - w / 2)}" y="${round(my - 9)}" width="${round(w)}" height="18" rx="3" fill="${c.bg}" opacity="0.9"/>`);
-      parts.push(`<text x="${round(mx)}" y="${round(my + 4)}" text-anchor="middle" font-size="11" fill="${c.muted}">${escapeXml(e.label)}</text>`);
-    }
-    return parts;
-  });
+    lines.push(line(e.kind, x1, y1, x2, y2));
+    if (!e.label) continue;
+    const mx = (x1 + x2) / 2;
+    const my = (y1 + y2) / 2;
+    const w = e.label.length * 6.2 + 8;
+    labels.push(`<rect x="${round(mx - w / 2)}" y="${round(my - 9)}" width="${round(w)}" height="18" rx="3" fill="${c.bg}" opacity="0.9"/>`);
+    labels.push(`<text x="${round(mx)}" y="${round(my + 4)}" text-anchor="middle" font-size="11" fill="${c.muted}">${escapeXml(e.label)}</text>`);
+  }
   const nodes = diagram.nodes.map((n) => {
     const cx = n.x + NODE_WIDTH / 2;
     const details = partDetails(n);
@@ -124,8 +125,9 @@ export function diagramSvg(diagram: Diagram, theme: 'light' | 'dark' = 'light', 
     `<title>${escapeXml(title)}</title>`,
     `<defs>${markers.join('')}</defs>`,
     `<rect x="${left}" y="${top}" width="${width}" height="${height}" fill="${c.bg}"/>`,
-    ...edges,
+    ...lines,
     ...nodes,
+    ...labels,
     ...legend,
     '</svg>',
   ].join('\n');
