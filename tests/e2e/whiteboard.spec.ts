@@ -86,6 +86,15 @@ test('draw by mouse: add parts from the palette, drag a handle to connect, drag 
   expect(after.y).toBeGreaterThan(before.y + 50);
   await board.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => Math.round((await centre(part(board, 'Topic 1'))).y)).toBe(Math.round(before.y));
+
+  await part(board, 'Topic 1').dblclick();
+  const name = board.getByRole('textbox', { name: 'Name' });
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Topic 1');
+  await name.fill('order-events');
+  await name.press('Enter');
+  await expect(part(board, 'order-events')).toBeVisible();
+  await expect(text(board)).toHaveValue('service Service 1\ntopic order-events\n\nService 1 -> order-events');
 });
 
 test('draw by keyboard alone: add, rename, connect, delete, undo/redo, arrange', async ({ page }) => {
