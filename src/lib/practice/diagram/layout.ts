@@ -16,7 +16,9 @@ const GAP = { horizontal: { rank: 96, within: 40 }, vertical: { rank: 64, within
 /**
  * Each part's rank: the longest chain of connections leading to it, ignoring the connections that
  * close a cycle (found by a depth-first walk that starts from clients, then parts nothing points at,
- * then the rest in diagram order). Clients are pinned to the first rank and providers to the last.
+ * then the rest in diagram order). Clients are pinned to the first rank and providers to the last
+ * (which they may share with the parts furthest downstream, so a call to a provider does not have to
+ * cross a dead-letter queue drawn beside it).
  */
 export function rankParts(diagram: Diagram): Map<string, number> {
   const index = new Map(diagram.nodes.map((n, i) => [n.id, i]));
@@ -59,7 +61,7 @@ export function rankParts(diagram: Diagram): Map<string, number> {
   for (const id of order.reverse()) {
     for (const target of forward.get(id) ?? []) rank.set(target, Math.max(rank.get(target) ?? 0, (rank.get(id) ?? 0) + 1));
   }
-  const last = Math.max(0, ...diagram.nodes.filter((n) => n.kind !== 'provider').map((n) => (rank.get(n.id) ?? 0) + 1));
+  const last = Math.max(0, ...diagram.nodes.filter((n) => n.kind !== 'provider').map((n) => rank.get(n.id) ?? 0));
   for (const n of diagram.nodes) {
     if (n.kind === 'client') rank.set(n.id, 0);
     if (n.kind === 'provider') rank.set(n.id, Math.max(last, rank.get(n.id) ?? 0));

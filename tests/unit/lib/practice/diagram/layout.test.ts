@@ -27,7 +27,12 @@ describe('layout', () => {
 
   it('pins a provider to the last rank even without connections', () => {
     const d = read('provider Twilio\nservice A\nservice B\nA -> B');
-    expect(rankOf(d, 'Twilio')).toBe(2);
+    expect(rankOf(d, 'Twilio')).toBe(1);
+  });
+
+  it('puts a provider beside the furthest part rather than behind it', () => {
+    const d = read('consumer-group Payments\ndlq payments-dlq\nprovider Stripe\nPayments -> payments-dlq\nPayments => Stripe');
+    expect([rankOf(d, 'Payments'), rankOf(d, 'payments-dlq'), rankOf(d, 'Stripe')]).toEqual([0, 1, 1]);
   });
 
   it('tolerates cycles: a retry loop still gets finite, ordered ranks', () => {
