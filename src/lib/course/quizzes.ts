@@ -13,6 +13,25 @@ export interface LessonAnchors {
   sections: ReadonlySet<string>;
 }
 
+/** A link into a lesson: its id and, optionally, a heading slug. */
+export interface LessonLink {
+  lesson: string;
+  section?: string | undefined;
+}
+
+/**
+ * What is wrong with a link into a lesson, as `<at>: field "<field>.lesson|section" names …`, or
+ * nothing when the lesson exists and the section (if any) is one of its headings.
+ */
+export function lessonLinkProblems(at: string, field: string, link: LessonLink, lessonById: ReadonlyMap<string, LessonAnchors>): string[] {
+  const lesson = lessonById.get(link.lesson);
+  if (!lesson) return [`${at}: field "${field}.lesson" names "${link.lesson}", which is not a lesson id`];
+  if (link.section && !lesson.sections.has(link.section)) {
+    return [`${at}: field "${field}.section" names "#${link.section}", which is not a heading of lesson "${lesson.id}"`];
+  }
+  return [];
+}
+
 function questionProblems(file: string, question: Question): string[] {
   const at = `${file}: question "${question.id}"`;
   const problems: string[] = [];
@@ -66,12 +85,7 @@ export function validateQuizBanks(
       if (seen) problems.push(`${file}: question "${question.id}": field "id" duplicates a question id already used in ${seen}`);
       else questionFiles.set(question.id, file);
       problems.push(...questionProblems(file, question));
-      if (!lessonById) continue;
-      const lesson = lessonById.get(question.learnMore.lesson);
-      if (!lesson) problems.push(`${file}: question "${question.id}": field "learnMore.lesson" names "${question.learnMore.lesson}", which is not a lesson id`);
-      else if (question.learnMore.section && !lesson.sections.has(question.learnMore.section)) {
-        problems.push(`${file}: question "${question.id}": field "learnMore.section" names "#${question.learnMore.section}", which is not a heading of lesson "${lesson.id}"`);
-      }
+      if (lessonById) problems.push(...lessonLinkProblems(`${file}: question "${question.id}"`, 'learnMore', question.learnMore, lessonById));
     }
     entries.push({ file, data: bank });
   }
