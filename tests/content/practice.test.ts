@@ -40,8 +40,16 @@ describe('practice prompts in the course', () => {
     expect(problems).toEqual([]);
   });
 
-  it('include the notification system in the new format', () => {
-    expect(converted.map((p) => p.id)).toContain('notification-system');
+  it('cover six prompts, from notifications to a staff-level migration', () => {
+    expect(entries.map((e) => e.data.id).sort()).toEqual([
+      'checkout-black-friday',
+      'firehose-consumer',
+      'monolith-order-migration',
+      'notification-system',
+      'order-pipeline',
+      'webhook-delivery',
+    ]);
+    expect(entries.find((e) => e.data.id === 'monolith-order-migration')?.data.difficulty).toBe(3);
   });
 
   it.each(converted.map((p) => [p.id, p] as const))('%s has enough questions, ladders, must-haves, red flags, checks and estimates', (_, p) => {
