@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isConverted, validatePracticePrompts } from '../../src/lib/course/practice.ts';
+import { validatePracticePrompts } from '../../src/lib/course/practice.ts';
 import { headingIds } from '../../src/lib/course/markdown.ts';
 import { validateLessons } from '../../src/lib/course/validate.ts';
 import { ESTIMATE_IDS, HINT_TOPICS } from '../../src/schemas/practice.ts';
@@ -14,19 +14,24 @@ const lessons = validateLessons(readMdxDir('lessons')).entries.map((l) => ({
 }));
 
 describe('practice prompt rules', () => {
-  it('name the file, the item id and the field of every broken rule', () => {
+  it('name the file, the item id and the field of every broken rule, and reject the removed flat hints and pitfalls', () => {
     const dir = 'tests/fixtures/invalid/practice';
     const bad = `${dir}/01-bad.mdx`;
     const links = `${dir}/02-bad-links.mdx`;
+    const old = `${dir}/03-old-fields.mdx`;
+    const known =
+      'id, title, order, difficulty, summary, scenario, functional, nonFunctional, scale, phases, rubric, lessons, formerIds, questions, hintLadders, estimates, redFlags, checks, modelDiagram';
     expect(validatePracticePrompts(readMdxDir(dir), lessons).problems).toEqual([
       `${bad}: field "phases" must be clarify, high-level, deep-dive, wrap-up in that order, not high-level, clarify, deep-dive, wrap-up`,
-      `${bad}: item "h1": field "hints[1].id" repeats the id already used by "hints[0]"`,
+      `${bad}: item "c-1": field "checks[1].id" repeats the id already used by "checks[0]"`,
       `${bad}: field "lessons" names "no-such-lesson", which is not a lesson id`,
       `${links}: field "questions" needs at least 3 questions of importance "key", has 2`,
       `${links}: item "h-dup-2": field "hintLadders[2].hints[1].cost" must be more than the rung before it (4), not 4`,
       `${links}: item "r1": field "rubric[0].teaches[0].section" names "#no-such-heading", which is not a heading of lesson "delivery-guarantees"`,
       `${links}: item "r2": field "rubric[1].teaches[0].challenge" names "no-such-challenge", which is not a lab challenge (src/lib/sim/challenges.ts)`,
       `${links}: item "f-1": field "redFlags[0].teaches[0].lesson" names "no-such-lesson", which is not a lesson id`,
+      `${old}: field "hints" is not allowed (known fields: ${known})`,
+      `${old}: field "pitfalls" is not allowed (known fields: ${known})`,
       `${links}: field "formerIds" names "bad-prompt", already the id or a former id of ${bad}`,
     ]);
   });
@@ -34,7 +39,7 @@ describe('practice prompt rules', () => {
 
 describe('practice prompts in the course', () => {
   const { entries, problems } = validatePracticePrompts(readMdxDir('practice'), lessons);
-  const converted = entries.flatMap((e) => (isConverted(e.data) ? [e.data] : []));
+  const prompts = entries.map((e) => e.data);
 
   it('all pass every rule', () => {
     expect(problems).toEqual([]);
@@ -52,7 +57,7 @@ describe('practice prompts in the course', () => {
     expect(entries.find((e) => e.data.id === 'monolith-order-migration')?.data.difficulty).toBe(3);
   });
 
-  it.each(converted.map((p) => [p.id, p] as const))('%s has enough questions, ladders, must-haves, red flags, checks and estimates', (_, p) => {
+  it.each(prompts.map((p) => [p.id, p] as const))('%s has enough questions, ladders, must-haves, red flags, checks and estimates', (_, p) => {
     const count = (importance: string) => p.questions.filter((q) => q.importance === importance).length;
     expect(p.questions.length).toBeGreaterThanOrEqual(8);
     expect(count('key')).toBeGreaterThanOrEqual(3);
@@ -74,22 +79,22 @@ describe('practice prompts in the course', () => {
 
   const giveAways = /\b(dlq|dead[- ]letter|outbox|partition key|partitioned by|retry topic|idempoten|backoff|jitter|circuit breaker|consumer group|saga|compensat|cdc|change data capture|debezium)/i;
 
-  it.each(converted.map((p) => [p.id, p] as const))('%s gives nothing away in its title, summary, scenario or phase focus', (_, p) => {
+  it.each(prompts.map((p) => [p.id, p] as const))('%s gives nothing away in its title, summary, scenario or phase focus', (_, p) => {
     const shown = [p.title, p.summary, p.scenario, ...p.phases.map((ph) => ph.focus)];
     for (const text of shown) expect(text, text).not.toMatch(giveAways);
   });
 
   it('give the checkout prompt a neutral id, keeping its old one for saved attempts and links', () => {
-    const checkout = converted.find((p) => p.formerIds?.includes('checkout-keep-it-sync'));
+    const checkout = prompts.find((p) => p.formerIds?.includes('checkout-keep-it-sync'));
     expect(checkout?.id).toBe('checkout-black-friday');
     for (const text of [checkout?.id, checkout?.title, checkout?.summary]) expect(text).not.toMatch(/sync/i);
   });
 
-  it.each(converted.map((p) => [p.id, p] as const))('%s does not send a beginner to the first lesson', (_, p) => {
+  it.each(prompts.map((p) => [p.id, p] as const))('%s does not send a beginner to the first lesson', (_, p) => {
     expect(p.lessons).not.toContain('eda-in-one-page');
   });
 
-  it.each(converted.map((p) => [p.id, p] as const))('%s states every estimate in base units with its working', (_, p) => {
+  it.each(prompts.map((p) => [p.id, p] as const))('%s states every estimate in base units with its working', (_, p) => {
     for (const e of p.estimates) {
       expect(Number.isFinite(e.value), e.id).toBe(true);
       expect(e.working, e.id).toMatch(/\d/);

@@ -17,15 +17,6 @@ export const QUESTION_MINIMUMS = { key: 3, noise: 2 } as const;
 /** How many rubric items a prompt marks as must-haves: the few a hire decision hinges on. */
 export const MUST_HAVE_RANGE = { min: 2, max: 4 } as const;
 
-const NEW_FIELDS = ['questions', 'hintLadders', 'estimates', 'redFlags', 'checks', 'modelDiagram'] as const;
-/** A prompt converted to the new practice flow: every new field present (until all prompts are converted). */
-type Converted = PracticePrompt & { [K in (typeof NEW_FIELDS)[number]]-?: NonNullable<PracticePrompt[K]> };
-
-/** Whether a prompt has every field of the new practice flow. */
-export function isConverted(prompt: PracticePrompt): prompt is Converted {
-  return NEW_FIELDS.every((field) => prompt[field] !== undefined);
-}
-
 const CHALLENGE_IDS: ReadonlySet<string> = new Set(CHALLENGES.map((c) => c.id));
 
 function duplicates<T>(entries: readonly PracticeEntry[], key: (e: PracticeEntry) => T, field: string): string[] {
@@ -44,13 +35,12 @@ function duplicates<T>(entries: readonly PracticeEntry[], key: (e: PracticeEntry
 /** Every id inside a prompt with the field it sits in, in file order. */
 function itemIds(prompt: PracticePrompt): { id: string; field: string }[] {
   return [
-    ...(prompt.hints ?? []).map((h, i) => ({ id: h.id, field: `hints[${i}]` })),
-    ...(prompt.questions ?? []).map((q, i) => ({ id: q.id, field: `questions[${i}]` })),
-    ...(prompt.hintLadders ?? []).flatMap((l, i) => l.hints.map((h, j) => ({ id: h.id, field: `hintLadders[${i}].hints[${j}]` }))),
+    ...prompt.questions.map((q, i) => ({ id: q.id, field: `questions[${i}]` })),
+    ...prompt.hintLadders.flatMap((l, i) => l.hints.map((h, j) => ({ id: h.id, field: `hintLadders[${i}].hints[${j}]` }))),
     ...prompt.rubric.map((r, i) => ({ id: r.id, field: `rubric[${i}]` })),
-    ...(prompt.redFlags ?? []).map((f, i) => ({ id: f.id, field: `redFlags[${i}]` })),
-    ...(prompt.checks ?? []).map((c, i) => ({ id: c.id, field: `checks[${i}]` })),
-    ...(prompt.estimates ?? []).map((e, i) => ({ id: e.id, field: `estimates[${i}]` })),
+    ...prompt.redFlags.map((f, i) => ({ id: f.id, field: `redFlags[${i}]` })),
+    ...prompt.checks.map((c, i) => ({ id: c.id, field: `checks[${i}]` })),
+    ...prompt.estimates.map((e, i) => ({ id: e.id, field: `estimates[${i}]` })),
   ];
 }
 
@@ -66,7 +56,7 @@ function repeatedIds(file: string, prompt: PracticePrompt): string[] {
   });
 }
 
-function questionProblems(file: string, prompt: Converted): string[] {
+function questionProblems(file: string, prompt: PracticePrompt): string[] {
   return (['key', 'noise'] as const).flatMap((importance) => {
     const count = prompt.questions.filter((q) => q.importance === importance).length;
     const least = QUESTION_MINIMUMS[importance];
@@ -74,7 +64,7 @@ function questionProblems(file: string, prompt: Converted): string[] {
   });
 }
 
-function ladderProblems(file: string, prompt: Converted): string[] {
+function ladderProblems(file: string, prompt: PracticePrompt): string[] {
   const problems: string[] = [];
   const topics = prompt.hintLadders.map((l) => l.topic);
   for (const topic of HINT_TOPICS) {
@@ -91,17 +81,17 @@ function ladderProblems(file: string, prompt: Converted): string[] {
   return problems;
 }
 
-function mustHaveProblems(file: string, prompt: Converted): string[] {
+function mustHaveProblems(file: string, prompt: PracticePrompt): string[] {
   const count = prompt.rubric.filter((r) => r.mustHave).length;
   const { min, max } = MUST_HAVE_RANGE;
   return count < min || count > max ? [`${file}: field "rubric" must mark ${min} to ${max} items "mustHave", marks ${count}`] : [];
 }
 
-function teachesProblems(file: string, prompt: Converted, lessonById: ReadonlyMap<string, LessonAnchors>): string[] {
+function teachesProblems(file: string, prompt: PracticePrompt, lessonById: ReadonlyMap<string, LessonAnchors>): string[] {
   const owners = [
-    ...prompt.rubric.map((r, i) => ({ id: r.id, field: `rubric[${i}]`, teaches: r.teaches ?? [] })),
-    ...(prompt.redFlags ?? []).map((f, i) => ({ id: f.id, field: `redFlags[${i}]`, teaches: f.teaches })),
-    ...(prompt.checks ?? []).map((c, i) => ({ id: c.id, field: `checks[${i}]`, teaches: c.teaches })),
+    ...prompt.rubric.map((r, i) => ({ id: r.id, field: `rubric[${i}]`, teaches: r.teaches })),
+    ...prompt.redFlags.map((f, i) => ({ id: f.id, field: `redFlags[${i}]`, teaches: f.teaches })),
+    ...prompt.checks.map((c, i) => ({ id: c.id, field: `checks[${i}]`, teaches: c.teaches })),
   ];
   return owners.flatMap(({ id, field, teaches }) =>
     teaches.flatMap((link, k) => {
@@ -149,15 +139,12 @@ export function validatePracticePrompts(raw: readonly RawEntry[], lessons?: read
     const prompt = parsed.data;
     const order = prompt.phases.map((p) => p.id).join(', ');
     if (order !== PHASE_IDS.join(', ')) problems.push(`${file}: field "phases" must be ${PHASE_IDS.join(', ')} in that order, not ${order}`);
-    problems.push(...repeatedIds(file, prompt));
-    if (isConverted(prompt)) {
-      problems.push(...questionProblems(file, prompt), ...ladderProblems(file, prompt), ...mustHaveProblems(file, prompt));
-    }
+    problems.push(...repeatedIds(file, prompt), ...questionProblems(file, prompt), ...ladderProblems(file, prompt), ...mustHaveProblems(file, prompt));
     if (lessonById) {
       for (const lesson of prompt.lessons) {
         if (!lessonById.has(lesson)) problems.push(`${file}: field "lessons" names "${lesson}", which is not a lesson id`);
       }
-      if (isConverted(prompt)) problems.push(...teachesProblems(file, prompt, lessonById));
+      problems.push(...teachesProblems(file, prompt, lessonById));
     }
     entries.push({ file, data: prompt });
   }
@@ -181,7 +168,6 @@ export function assertValidPracticePrompts(raw: readonly RawEntry[], lessons?: r
  * prompt's structural checks it fails. Empty when the model design parses and passes them all.
  */
 export function modelDiagramProblems({ file, data }: PracticeEntry): string[] {
-  if (!isConverted(data)) return [`${file}: field "modelDiagram" is missing`];
   const parsed = parseDiagram(data.modelDiagram);
   if (!parsed.ok) return parsed.problems.map((p) => `${file}: field "modelDiagram": line ${p.line}: ${p.message}`);
   return evaluateChecks(parsed.diagram, data.checks)
@@ -191,11 +177,10 @@ export function modelDiagramProblems({ file, data }: PracticeEntry): string[] {
 
 /** The pitfalls a prompt lists after the model answer: its red flags. */
 export function pitfallTexts(prompt: PracticePrompt): string[] {
-  return isConverted(prompt) ? prompt.redFlags.map((f) => f.text) : (prompt.pitfalls ?? []);
+  return prompt.redFlags.map((f) => f.text);
 }
 
 /** The hints a prompt offers, every ladder's rungs in topic order, each with its id and text. */
 export function flatHints(prompt: PracticePrompt): { id: string; text: string }[] {
-  if (!isConverted(prompt)) return prompt.hints ?? [];
   return prompt.hintLadders.flatMap((ladder) => ladder.hints.map(({ id, text }) => ({ id, text })));
 }
