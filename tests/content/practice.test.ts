@@ -79,8 +79,8 @@ describe('practice prompts in the course', () => {
 
   const giveAways = /\b(dlq|dead[- ]letter|outbox|partition key|partitioned by|retry topic|idempoten|backoff|jitter|circuit breaker|consumer group|saga|compensat|cdc|change data capture|debezium)/i;
 
-  it.each(prompts.map((p) => [p.id, p] as const))('%s gives nothing away in its title, summary, scenario or phase focus', (_, p) => {
-    const shown = [p.title, p.summary, p.scenario, ...p.phases.map((ph) => ph.focus)];
+  it.each(prompts.map((p) => [p.id, p] as const))('%s gives nothing away in the brief shown during an attempt', (_, p) => {
+    const shown = [p.title, p.summary, p.scenario, ...p.functional, ...p.nonFunctional, ...p.scale.map((s) => s.value), ...p.phases.map((ph) => ph.focus)];
     for (const text of shown) expect(text, text).not.toMatch(giveAways);
   });
 
