@@ -13,6 +13,16 @@ const lessons = validateLessons(readMdxDir('lessons')).entries.map((l) => ({
   sections: new Set(headingIds(readFileSync(join(root, l.file), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''))),
 }));
 
+const UNITS: Record<string, number> = { KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, M: 1e6 };
+
+/** The figure a worksheet working arrives at: the quantity after its last "≈", "=" or "→", in base units. */
+function workingResult(working: string): number {
+  const tail = working.slice(Math.max(working.lastIndexOf('≈'), working.lastIndexOf('='), working.lastIndexOf('→')) + 1);
+  const match = /([\d.,]+)\s*(KB|MB|GB|TB|M\b)?/.exec(tail);
+  if (!match) return Number.NaN;
+  return Number((match[1] ?? '').replace(/,/g, '')) * (UNITS[match[2] ?? ''] ?? 1);
+}
+
 describe('practice prompt rules', () => {
   it('name the file, the item id and the field of every broken rule, and reject the removed flat hints and pitfalls', () => {
     const dir = 'tests/fixtures/invalid/practice';
@@ -94,10 +104,10 @@ describe('practice prompts in the course', () => {
     expect(p.lessons).not.toContain('eda-in-one-page');
   });
 
-  it.each(prompts.map((p) => [p.id, p] as const))('%s states every estimate in base units with its working', (_, p) => {
+  it.each(prompts.map((p) => [p.id, p] as const))('%s ends every estimate\'s working in its value, in base units', (_, p) => {
     for (const e of p.estimates) {
-      expect(Number.isFinite(e.value), e.id).toBe(true);
-      expect(e.working, e.id).toMatch(/\d/);
+      const ratio = workingResult(e.working) / e.value;
+      expect(ratio > 0.9 && ratio < 1.1, `${e.id}: ${e.working} does not arrive at ${e.value}`).toBe(true);
     }
   });
 });
