@@ -174,13 +174,3 @@ export function modelDiagramProblems({ file, data }: PracticeEntry): string[] {
     .filter((r) => !r.passed)
     .map((r) => `${file}: item "${r.id}": the model diagram fails this check${r.detail ? ` (${r.detail})` : ''}`);
 }
-
-/** The pitfalls a prompt lists after the model answer: its red flags. */
-export function pitfallTexts(prompt: PracticePrompt): string[] {
-  return prompt.redFlags.map((f) => f.text);
-}
-
-/** The hints a prompt offers, every ladder's rungs in topic order, each with its id and text. */
-export function flatHints(prompt: PracticePrompt): { id: string; text: string }[] {
-  return prompt.hintLadders.flatMap((ladder) => ladder.hints.map(({ id, text }) => ({ id, text })));
-}
