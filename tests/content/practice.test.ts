@@ -100,6 +100,17 @@ describe('practice prompts in the course', () => {
     for (const text of [checkout?.id, checkout?.title, checkout?.summary]) expect(text).not.toMatch(/sync/i);
   });
 
+  it.each(prompts.map((p) => [p.id, p] as const))('%s lists the lessons it relies on: each one teaches an item, and every must-have\'s lesson is listed', (_, p) => {
+    const taught = new Set([...p.rubric, ...p.redFlags, ...p.checks].flatMap((item) => item.teaches.map((t) => t.lesson)));
+    const mustHaveLessons = p.rubric.filter((r) => r.mustHave).flatMap((r) => r.teaches.map((t) => t.lesson));
+    expect(p.lessons.filter((l) => !taught.has(l))).toEqual([]);
+    expect(mustHaveLessons.filter((l) => !p.lessons.includes(l))).toEqual([]);
+  });
+
+  it.each(prompts.map((p) => [p.id, p] as const))('%s states its scale facts as plain text (they are not rendered as Markdown)', (_, p) => {
+    for (const { label, value } of p.scale) expect(`${label} ${value}`).not.toMatch(/[`*_[\]]/);
+  });
+
   it.each(prompts.map((p) => [p.id, p] as const))('%s does not send a beginner to the first lesson', (_, p) => {
     expect(p.lessons).not.toContain('eda-in-one-page');
   });
