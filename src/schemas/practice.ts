@@ -32,16 +32,6 @@ export const phaseSchema = z
   })
   .strict();
 
-/** A hint; hints are listed from gentle to specific and revealed one at a time. */
-export const hintSchema = z
-  .object({
-    /** Stable id within the prompt (`h1`…); attempts record which hints were opened. */
-    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a short lowercase id such as "h1"'),
-    /** The hint (Markdown). */
-    text,
-  })
-  .strict();
-
 /** One item of the self-assessment rubric. */
 export const rubricItemSchema = z
   .object({
@@ -51,12 +41,15 @@ export const rubricItemSchema = z
     text,
     /** Relative weight, 1 (nice to have) to 5 (must have). */
     weight: z.number().int().min(1).max(5),
-    /** A must-have: missing it is called out above everything else in the feedback. */
+    /**
+     * A must-have (two to four per prompt): missing it caps the score at 60 and is called out above
+     * everything else in the feedback.
+     */
     mustHave: z.boolean().optional(),
     /** What "explained with its trade-off" means for this item, shown when self-grading (one sentence). */
-    explained: text.optional(),
-    /** Where the course teaches it (lesson section, lab challenge). */
-    teaches: z.array(teachesSchema).optional(),
+    explained: text,
+    /** Where the course teaches it (lesson sections, lab challenges); the feedback links there. */
+    teaches: z.array(teachesSchema).min(1),
   })
   .strict();
 
@@ -176,7 +169,7 @@ export const practiceSchema = z
     functional: z.array(text).min(2),
     /** Qualities it must have (latency, availability, consistency, cost…). */
     nonFunctional: z.array(text).min(2),
-    /** Scale numbers to design for. */
+    /** Scale facts stated up front (raw inputs only; the rest are answers to clarify questions). */
     scale: z
       .array(
         z
@@ -191,28 +184,27 @@ export const practiceSchema = z
       .min(2),
     /** The interview's phases in order (clarify, high-level, deep-dive, wrap-up) with minutes. */
     phases: z.array(phaseSchema).length(4),
-    /** At least five hints, gentle to specific. */
-    hints: z.array(hintSchema).min(5).max(10),
     /** What a strong answer covers, with weights. */
     rubric: z.array(rubricItemSchema).min(5).max(15),
-    /** Common ways candidates go wrong on this prompt. */
-    pitfalls: z.array(text).min(3),
     /** Lessons that teach what this prompt exercises (ids). */
     lessons: z.array(contentId).min(1),
-    /** Ids this prompt had before; attempts saved under them belong to it and their URLs redirect here. */
+    /**
+     * Ids this prompt had before (never a current prompt's id); attempts saved under them belong to
+     * it and their URLs redirect here.
+     */
     formerIds: z.array(contentId).optional(),
-    /** Questions for the clarify phase (at least eight, a few of them noise). */
-    questions: z.array(clarifyQuestionSchema).min(8).max(20).optional(),
-    /** Hint ladders, one per topic. */
-    hintLadders: z.array(hintLadderSchema).length(HINT_TOPICS.length).optional(),
+    /** Questions for the clarify phase: at least eight, at least three `key` and two `noise`. */
+    questions: z.array(clarifyQuestionSchema).min(8).max(20),
+    /** Hint ladders, exactly one per topic of {@link HINT_TOPICS}, each with rising costs. */
+    hintLadders: z.array(hintLadderSchema).length(HINT_TOPICS.length),
     /** The model answer's figures for the estimation worksheet (at least four of the six). */
-    estimates: z.array(estimateSchema).min(4).max(ESTIMATE_IDS.length).optional(),
+    estimates: z.array(estimateSchema).min(4).max(ESTIMATE_IDS.length),
     /** Pitfalls that cost points when the candidate falls into them. */
-    redFlags: z.array(redFlagSchema).min(3).max(10).optional(),
-    /** Structural checks on the candidate's diagram. */
-    checks: z.array(diagramCheckSchema).min(3).max(12).optional(),
+    redFlags: z.array(redFlagSchema).min(3).max(10),
+    /** Structural checks on the candidate's diagram, shown after submission. */
+    checks: z.array(diagramCheckSchema).min(3).max(12),
     /** The model design in the whiteboard's text form (src/lib/practice/diagram/text.ts); it passes every check. */
-    modelDiagram: text.optional(),
+    modelDiagram: text,
   })
   .strict();
 
