@@ -254,6 +254,22 @@ test('an old prompt URL redirects, and attempts saved under the old id stay atta
   await expect(page.locator(`[data-practice-best="${moved.id}"]`)).toHaveText('1 attempt · best score 42');
 });
 
+test('a scratchpad the first version kept outside the progress store moves into it', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate((key) => {
+    const at = '2026-11-01T10:00:00.000Z';
+    const attempt = { id: 'a-legacy1', startedAt: at, elapsedMs: 60_000, hintsUsed: 0 };
+    const data = { generation: 0, lessons: {}, notes: {}, quiz: {}, review: {}, challenges: {}, practice: { 'notification-system': { attempts: [attempt], updatedAt: at } } };
+    localStorage.setItem(key, JSON.stringify({ version: 1, data }));
+    localStorage.setItem('eda-course:practice:notification-system', JSON.stringify({ version: 1, attempt: { id: 'a-legacy1', scratchpad: 'my old answer' } }));
+  }, PROGRESS_KEY);
+  await page.goto(PROMPT);
+  await page.getByRole('region', { name: 'Your attempts' }).getByRole('button', { name: /^Open/ }).click();
+  await expect(page.getByRole('article', { name: /\(read-only\)$/ }).getByText('my old answer')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('eda-course:practice:notification-system'))).toBeNull();
+  expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toContain('my old answer');
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`no sideways scrolling at 320 and 1280 px and no axe violations in every state (${theme})`, async ({ page }) => {
     test.slow();
