@@ -161,6 +161,19 @@ describe('retries, outbox and tracing on stage', () => {
   });
 });
 
+describe('read-model rows', () => {
+  it('show an order left at an older version when its events arrive out of order, and none keyed by order id', () => {
+    const stale = (knobs: Record<string, string | boolean>) =>
+      finished('ordering-keys', knobs, 11)
+        .bars!.bars.filter((b) => b.verdict === 'under')
+        .map((b) => b.text);
+    const rr = stale({});
+    expect(rr.length).toBeGreaterThan(0);
+    expect(rr[0]).toMatch(/^version \d of version 3: stale — wrong$/);
+    expect(stale({ partitioning: 'key', idempotentProducer: true })).toEqual([]);
+  });
+});
+
 describe('labels', () => {
   it('shortens keys to their first letter and number', () => {
     expect(shortKey('account-2')).toBe('a2');
