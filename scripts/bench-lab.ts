@@ -11,7 +11,8 @@
  *
  * It also times "Run to the end" of the same configuration, the heaviest single task a lab runs.
  *
- * Usage: node scripts/bench-lab.ts [runs per speed]   (default 3; CHROMIUM_PATH overrides /usr/bin/chromium)
+ * Usage: node scripts/bench-lab.ts [runs per speed]   (default 3; CHROMIUM_PATH overrides /usr/bin/chromium;
+ * BENCH_PORT sets the preview server's port, default 4398, so parallel checkouts do not clash)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { THEME_KEY } from './helpers.ts';
 
 const LESSON = '/lessons/idempotent-consumers/';
 
@@ -62,8 +64,11 @@ test('a challenge can be passed with the keyboard alone and stays passed after a
   await start.focus();
   await page.keyboard.press('Enter');
   await expect(card.getByRole('button', { name: 'Check the challenge' })).toBeVisible();
-  // The faults are locked; the fix is to make the consumers idempotent.
-  await expect(lab.getByRole('checkbox', { name: /Crash a ledger consumer/ })).toBeDisabled();
+  // The faults are locked, and say so; the fix is to make the consumers idempotent.
+  const crash = lab.getByRole('checkbox', { name: /Crash a ledger consumer/ });
+  await expect(crash).toBeDisabled();
+  await expect(crash).toHaveAccessibleDescription(/^Locked by the challenge\./);
+  await expect(lab.getByRole('checkbox', { name: /Idempotent consumers/ })).not.toHaveAccessibleDescription(/Locked/);
   const check = card.getByRole('button', { name: 'Check the challenge' });
   await check.focus();
   await page.keyboard.press('Enter');
@@ -74,6 +79,8 @@ test('a challenge can be passed with the keyboard alone and stays passed after a
   await page.keyboard.press('Enter');
   await expect(card.getByText(/^Passed:/)).toBeVisible();
   await expect(card.getByText('✓ Passed')).toBeVisible();
+  // The lab's only challenge is passed: the next step is the rest of the lesson.
+  await expect(card.getByRole('link', { name: /^Continue with the lesson: / })).toBeVisible();
   await page.reload();
   const again = page.locator('section.lab [data-challenge="balance-survives-duplicates"]');
   await again.scrollIntoViewIfNeeded();
@@ -113,6 +120,8 @@ for (const [url, id, fix] of fixes) {
     await check.click();
     await expect(card.getByText(/^Passed:/)).toBeVisible();
     await expect(card.getByText('✓ Passed')).toBeVisible();
+    // A pass offers what comes next: another challenge of this lab, or the rest of the lesson.
+    await expect(card.getByRole('button', { name: /^Next challenge: / }).or(card.getByRole('link', { name: /^Continue with the lesson: / })).first()).toBeVisible();
   });
 }
 
@@ -160,7 +169,7 @@ test('the ordering lab shows per-key violations with round-robin, and none keyed
   await expect(lab.getByText(/run finished/)).toBeVisible();
   const counts = await lab.locator('.metrics li').filter({ hasText: 'ordering violations' }).allInnerTexts();
   expect(counts.length).toBeGreaterThan(0);
-  expect(counts.every((t) => t.endsWith(': 0'))).toBe(true);
+  expect(counts.every((t) => t.endsWith(': 0 — right'))).toBe(true);
 });
 
 test('the consistency lab shows a stale read at 300 ms, and reading your own writes fixes it', async ({ page }) => {
@@ -172,10 +181,10 @@ test('the consistency lab shows a stale read at 300 ms, and reading your own wri
   await expect(lab.locator('[data-read="0"]')).toContainText('Saw the latest write');
 });
 
-/** The number after `label: ` in a metrics card (e.g. "peak lag: 319"). */
+/** The number after `label: ` in a metrics card (e.g. "peak lag: 319", "lost: 0 — right"). */
 async function metric(card: Locator, label: string): Promise<number> {
   const line = await card.locator('li').filter({ hasText: new RegExp(`^${label}: `) }).innerText();
-  return Number(line.slice(label.length + 2));
+  return Number(/^\d+/.exec(line.slice(label.length + 2))?.[0]);
 }
 
 /** The slowest end-to-end wait in a metrics card, in ms. */
@@ -283,3 +292,160 @@ test('the Labs page lists every lab with a link to its lesson', async ({ page })
   await expect(links).toHaveCount(7);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/lessons\/[a-z-]+\/#try-it-in-the-simulator$/);
 });
+
+/** The stage's image of a group's row (applied, retry topic, dead-letter queue), by its name. */
+const row = (lab: Locator, name: RegExp) => lab.getByRole('img', { name });
+
+test('on stage, without idempotent consumers one payment reaches the ledger twice and a balance overshoots; with them, neither', async ({ page }) => {
+  const lab = await openLab(page, LESSON);
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const applied = row(lab, /^ledger applied: /);
+  await expect(applied).toHaveAccessibleName(/evt-\d+ \(2×\)/);
+  await expect(applied.locator('[data-copy="2"]:not([data-skipped])').first()).toBeVisible();
+  const balances = lab.getByRole('region', { name: 'Balances (ledger)' });
+  await expect(balances.getByRole('listitem').filter({ hasText: /too much — wrong$/ }).first()).toBeVisible();
+  await lab.getByRole('checkbox', { name: /Idempotent consumers/ }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  await expect(applied).not.toHaveAccessibleName(/\(2×\)/);
+  await expect(applied).toHaveAccessibleName(/\(skipped\)/);
+  await expect(applied.locator('[data-copy="2"]:not([data-skipped])')).toHaveCount(0);
+  const bars = balances.getByRole('listitem');
+  await expect(bars).toHaveCount(4);
+  for (const bar of await bars.all()) await expect(bar).toContainText(/: right$/);
+});
+
+test('on stage, a poison message sits in the dead-letter queue', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/retries-and-dead-letters/');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const dlq = row(lab, /^billing dead-letter queue: /);
+  await expect(dlq).toHaveAccessibleName(/^billing dead-letter queue: evt-\d+ \(4 tries\)$/);
+  await expect(dlq.locator('[data-poison]')).toHaveCount(1);
+});
+
+test('on stage, keyed events stay in one lane and round-robin spreads them', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/ordering-and-partitions/');
+  /** How many lanes each key's visible chips sit in. */
+  const lanesPerKey = () =>
+    lab.locator('[data-testid="lane"]').evaluateAll((lanes) => {
+      const seen = new Map<string, Set<string>>();
+      for (const lane of lanes) for (const chip of lane.querySelectorAll('[data-key]')) seen.set(chip.getAttribute('data-key') ?? '', (seen.get(chip.getAttribute('data-key') ?? '') ?? new Set()).add(lane.getAttribute('data-lane') ?? ''));
+      return [...seen.values()].map((s) => s.size);
+    });
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  expect(Math.max(...(await lanesPerKey()))).toBeGreaterThan(1);
+  await lab.getByRole('radio', { name: 'By order id' }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const counts = await lanesPerKey();
+  expect(counts.length).toBeGreaterThan(3);
+  expect(Math.max(...counts)).toBe(1);
+});
+
+test('on stage, the dual write leaves gaps in the saved orders and the outbox none', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/dual-writes-and-outbox/');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const saved = lab.getByRole('list', { name: 'Saved orders' }).getByRole('listitem');
+  await expect(saved).toHaveCount(10);
+  await expect(saved.filter({ hasText: 'lost: never published' })).toHaveCount(2);
+  await lab.getByRole('radio', { name: 'Transactional outbox + relay' }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const rows = lab.getByRole('list', { name: 'Outbox rows' }).getByRole('listitem');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.filter({ hasText: 'sent by the relay' })).toHaveCount(10);
+  await expect(rows.filter({ hasText: /lost/ })).toHaveCount(0);
+  // The relay's crash published a batch again: the table says which rows went out twice.
+  await expect(rows.filter({ hasText: '2× in the topic' }).first()).toBeVisible();
+});
+
+test('the timeline scrubs by keyboard to a moment and back, replaying the same state and narration', async ({ page }) => {
+  const lab = await openLab(page, LESSON);
+  const time = lab.getByRole('slider', { name: 'Time' });
+  await expect(time).toBeDisabled();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const summary = lab.getByTestId('stage-summary');
+  const status = lab.getByRole('status');
+  const lastStep = lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').last();
+  const end = await summary.textContent();
+  await time.focus();
+  await page.keyboard.press('Home');
+  await expect(lab.locator('.clock')).toHaveText('Virtual time: 0 ms');
+  await expect(row(lab, /^ledger applied: /)).toHaveCount(0);
+  await expect(lab.getByText('ledger applied: nothing yet')).toBeVisible();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await expect(lab.locator('.clock')).not.toHaveText('Virtual time: 0 ms');
+  const clock = await lab.locator('.clock').innerText();
+  const moment = await summary.textContent();
+  const said = await lastStep.innerText();
+  // The announcement names the moment and what happened last by then.
+  await expect(status).toHaveText(new RegExp(`^At ${/(\d+) ms/.exec(clock)?.[1]} ms: `));
+  expect(moment).not.toBe(end);
+  // To the end and back to the same moment: the same state and narration, replayed from the seed.
+  await page.keyboard.press('End');
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  expect(await summary.textContent()).toBe(end);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await expect(lab.locator('.clock')).toHaveText(clock);
+  expect(await summary.textContent()).toBe(moment);
+  await expect(lastStep).toHaveText(said);
+  // One step left is earlier still.
+  await page.keyboard.press('ArrowLeft');
+  await expect(lab.locator('.clock')).not.toHaveText(clock);
+});
+
+test('the lag sparklines summarise each group in words', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/brokers-topics-queues/');
+  await lab.getByRole('checkbox', { name: /Slow consumer/ }).check();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const chart = lab.getByRole('region', { name: 'Lag over time' });
+  await expect(chart.getByRole('listitem').filter({ hasText: 'analytics' })).toContainText(/peak lag [1-9]\d* at \d+\.\d+ s, now 0/);
+});
+
+for (const width of [320, 1280]) {
+  test(`the lab fits ${width} px without sideways scrolling, stage included`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const lab = await openLab(page, '/lessons/observability/');
+    await lab.getByRole('button', { name: 'Run to the end' }).click();
+    await expect(lab.getByText(/run finished/)).toBeVisible();
+    await expect(lab.getByRole('region', { name: /^Trace of corr-/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in the lab in any state, ${theme} theme`, async ({ page }) => {
+    // Five scans of a drawn stage: slower than the default 30 s on a busy two-core machine.
+    test.setTimeout(120_000);
+    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
+    const lab = await openLab(page, '/lessons/retries-and-dead-letters/');
+    const scan = async (state: string) => {
+      const results = await new AxeBuilder({ page }).include('section.lab').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      expect(results.violations.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    };
+    await scan('initial');
+    await lab.getByRole('button', { name: 'Run to the end' }).click();
+    await expect(lab.getByText(/run finished/)).toBeVisible();
+    await scan('after a run');
+    await lab.getByRole('slider', { name: 'Time' }).focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await scan('scrubbed');
+    const card = lab.locator('[data-challenge="unblock-the-partition"]');
+    await card.getByRole('button', { name: 'Start this challenge' }).click();
+    await card.getByRole('button', { name: 'Check the challenge' }).click();
+    await expect(card.getByText(/^Not yet:/)).toBeVisible();
+    await scan('challenge active');
+    await lab.getByRole('radio', { name: 'Through a retry topic' }).check();
+    await card.getByRole('button', { name: 'Check the challenge' }).click();
+    await expect(card.getByText(/^Passed:/)).toBeVisible();
+    await scan('challenge passed');
+  });
+}
