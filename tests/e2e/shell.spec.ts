@@ -110,6 +110,14 @@ test.describe('the menu on a small screen', () => {
     await expect(button).toBeFocused();
   });
 
+  test('the menu button says when reviews are due, and only then', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Menu', exact: true })).toBeVisible();
+    await page.evaluate(([key, raw]) => localStorage.setItem(key, raw), [PROGRESS_KEY, busyProgress()] as const);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Menu (reviews due)' })).toBeVisible();
+  });
+
   test('has a theme picker and search inside, and no horizontal scrolling at 320 px', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(LESSON);
