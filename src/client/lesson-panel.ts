@@ -6,7 +6,8 @@ import { progressStore } from './progress.ts';
 const SAVE_AFTER_MS = 400;
 
 /**
- * Wires "Mark as complete" and the private notes panel at the end of a lesson
+ * Wires "Mark as complete" (its label says what a press does next: "Completed — undo" once done)
+ * and the private notes panel at the end of a lesson
  * (src/components/LessonProgressPanel.astro). Notes are only ever read and written as text.
  */
 for (const panel of document.querySelectorAll<HTMLElement>('[data-island="lesson-panel"]')) {
@@ -24,8 +25,8 @@ for (const panel of document.querySelectorAll<HTMLElement>('[data-island="lesson
     const { state, notices } = store;
     const lesson = readEntry(state.lessons, lessonId);
     const done = lesson?.completed === true;
-    button.setAttribute('aria-pressed', String(done));
-    completeStatus.textContent = done && lesson?.completedAt ? `Completed · ${new Date(lesson.completedAt).toLocaleDateString()}` : '';
+    button.textContent = done ? 'Completed — undo' : 'Mark as complete';
+    button.toggleAttribute('data-done', done);
     // While the learner is typing here, this page's text is the newest: leave it alone.
     if (timer !== undefined) return;
     const note = readEntry(state.notes, lessonId);
@@ -34,7 +35,7 @@ for (const panel of document.querySelectorAll<HTMLElement>('[data-island="lesson
     notesStatus.textContent = unsaved
       ? 'Kept on this page only: this browser is not saving right now.'
       : note && note.text !== ''
-        ? savedLabel(note.updatedAt, new Date())
+        ? savedLabel(note.updatedAt, new Date(), 'en-GB')
         : '';
   };
   const save = () => {
@@ -45,8 +46,10 @@ for (const panel of document.querySelectorAll<HTMLElement>('[data-island="lesson
   };
 
   button.addEventListener('click', () => {
-    const done = button.getAttribute('aria-pressed') === 'true';
+    const done = button.hasAttribute('data-done');
     store.dispatch({ type: done ? 'lesson/uncomplete' : 'lesson/complete', lessonId });
+    // Said once, politely: the button's new label alone is not announced everywhere.
+    completeStatus.textContent = done ? 'Marked as not complete.' : 'Marked as complete.';
   });
   notes.addEventListener('input', () => {
     clearTimeout(timer);

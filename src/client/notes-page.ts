@@ -1,3 +1,4 @@
+import { COURSE_LOCALE, plural } from '../lib/course/format.ts';
 import { filterNotes, notesList, savedLabel, type NoteItem } from '../lib/progress/views.ts';
 import { courseOutline, progressStore } from './progress.ts';
 
@@ -28,7 +29,7 @@ if (root) {
     text.textContent = note.text;
     const when = document.createElement('p');
     when.className = 'when';
-    when.textContent = savedLabel(note.updatedAt, new Date());
+    when.textContent = savedLabel(note.updatedAt, new Date(), COURSE_LOCALE);
     li.append(heading, text, when);
     return li;
   };
@@ -37,7 +38,7 @@ if (root) {
     const shown = filterNotes(all, filter?.value ?? '');
     list?.replaceChildren(...shown.map(item));
     if (empty) empty.hidden = all.length > 0;
-    if (count) count.textContent = all.length === 0 ? '' : shown.length === all.length ? `${all.length} notes` : `${shown.length} of ${all.length} notes match`;
+    if (count) count.textContent = all.length === 0 ? '' : shown.length === all.length ? plural(all.length, 'note') : `${shown.length} of ${all.length} notes match`;
   };
   store.subscribe(({ state }) => {
     all = notesList(lessons, state);

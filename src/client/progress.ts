@@ -1,12 +1,17 @@
 import { createProgressStore, type ProgressStore } from '../lib/progress/store.ts';
-import type { OutlineLesson } from '../lib/progress/views.ts';
+import { showNotices } from './notices.ts';
+import { PROGRESS_CHANGED } from './shell-data.ts';
+
+export { courseOutline } from './shell-data.ts';
 
 let store: ProgressStore | undefined;
 
 /**
- * The page's one progress store over `localStorage`, created on first use. Other tabs' writes are
- * merged in through the `storage` event, and a page restored from the back/forward cache re-reads
- * storage, so what it shows is never stale.
+ * The page's one progress store over `localStorage`, created on first use (only pages that write
+ * progress, or that find it unreadable, load this module). Other tabs' writes are merged in through
+ * the `storage` event, and a page restored from the back/forward cache re-reads storage, so what it
+ * shows is never stale. Every change is announced to the shell (`PROGRESS_CHANGED`) and notices
+ * about storage are shown in the page's notice area (src/client/notices.ts).
  */
 export function progressStore(): ProgressStore {
   if (store) return store;
@@ -19,17 +24,15 @@ export function progressStore(): ProgressStore {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) created.reload();
   });
+  let shownNotices = '';
+  created.subscribe(({ state, notices }) => {
+    window.dispatchEvent(new CustomEvent(PROGRESS_CHANGED, { detail: state }));
+    const key = notices.map((n) => `${n.kind}:${n.message}`).join('|');
+    if (key !== shownNotices) {
+      shownNotices = key;
+      showNotices(notices, created);
+    }
+  });
   store = created;
   return created;
-}
-
-/** The course outline the layout embeds in every page (`#course-outline`), in course order. */
-export function courseOutline(): OutlineLesson[] {
-  const element = document.getElementById('course-outline');
-  try {
-    const parsed: unknown = JSON.parse(element?.textContent ?? '[]');
-    return Array.isArray(parsed) ? (parsed as OutlineLesson[]) : [];
-  } catch {
-    return [];
-  }
 }

@@ -7,7 +7,7 @@ import { builtPages, kb, measurePage, type PageWeight } from '../helpers/site-we
 /** The budgets of DESIGN.md, in gzip bytes. */
 const KB = 1024;
 const BUDGET = {
-  jsNoIslands: 2 * KB,
+  jsNoIslands: 8 * KB,
   jsMedianLesson: 20 * KB,
   jsHeaviest: 45 * KB,
   cssPerPage: 8 * KB,
@@ -18,6 +18,12 @@ const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ has no build: run `npm run build` before the budget tests.');
 const pages = builtPages(dist).map((page) => measurePage(dist, page));
 const lessons = pages.filter((p) => /^lessons\/[^/]+\/index\.html$/.test(p.page));
+/**
+ * Pages that only show progress (header counts, completion marks, "Continue"): they must read it
+ * without the validator and the full store, so they are held to the shell budget by name and cannot
+ * slip out of it by gaining an island.
+ */
+const SHELL_PAGES = ['index.html', 'lessons/index.html', 'glossary/index.html', 'cheat-sheet/index.html', 'labs/index.html', '404.html'];
 
 /** A failure message that names the page, the measured size, the budget and the overage. */
 function over(p: PageWeight, what: string, size: number, budget: number): string {
@@ -44,6 +50,12 @@ describe('budgets over the built site', () => {
     expect(failures((p) => (p.js > BUDGET.jsNoIslands ? over(p, 'JS', p.js, BUDGET.jsNoIslands) : undefined), plain)).toEqual([]);
   });
 
+  it(`keeps the shell pages (home, lessons, glossary, cheat sheet, labs, 404) at or under ${kb(BUDGET.jsNoIslands)} of JS`, () => {
+    const shell = pages.filter((p) => SHELL_PAGES.includes(p.page));
+    expect(shell.map((p) => p.page).sort()).toEqual([...SHELL_PAGES].sort());
+    expect(failures((p) => (p.js > BUDGET.jsNoIslands ? over(p, 'JS', p.js, BUDGET.jsNoIslands) : undefined), shell)).toEqual([]);
+  });
+
   it(`keeps JS at or under ${kb(BUDGET.jsHeaviest)} on every page, the heaviest included`, () => {
     expect(failures((p) => (p.js > BUDGET.jsHeaviest ? over(p, 'JS', p.js, BUDGET.jsHeaviest) : undefined))).toEqual([]);
   });
@@ -61,9 +73,9 @@ describe('budgets over the built site', () => {
     const check = (p: PageWeight) =>
       p.total > BUDGET.firstVisitLessonNoIslands ? over(p, 'everything fetched on a first visit', p.total, BUDGET.firstVisitLessonNoIslands) : undefined;
     // Every lesson now carries the notes and completion islands; while none goes without, the rule is
-    // held by every page without islands (the 404 page).
+    // held by the one page that has neither islands nor progress: the 404 page.
     const plainLessons = lessons.filter((p) => !p.hasIslands);
-    expect(failures(check, plainLessons.length > 0 ? plainLessons : pages.filter((p) => !p.hasIslands))).toEqual([]);
+    expect(failures(check, plainLessons.length > 0 ? plainLessons : pages.filter((p) => p.page === '404.html'))).toEqual([]);
   });
 
   it('prints the measured weights', () => {

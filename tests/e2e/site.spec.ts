@@ -1,13 +1,21 @@
 import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { THEME_KEY, builtUrls } from './helpers.ts';
+
+/** How many lessons the course has. */
+const TOTAL = readdirSync(join(import.meta.dirname, '..', '..', 'lessons')).filter((f) => f.endsWith('.mdx')).length;
 
 test('a learner goes from the home page to the first lesson and moves through the course', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Event-driven architecture');
   await expect(page.getByRole('heading', { name: 'Who it is for' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'How to use it' })).toBeVisible();
-  const first = page.locator('.lesson-list li').first();
-  await expect(first).toContainText('min');
+  const map = page.getByRole('region', { name: 'Course map' });
+  await expect(map.getByRole('listitem')).toHaveCount(TOTAL);
+  await expect(map.getByRole('link').first()).toHaveText('Event-driven architecture in one page');
+  // A first visit offers one primary action, not "Continue" beside "Start".
+  await expect(page.getByRole('link', { name: /Continue where you left off/ })).toBeHidden();
   await page.getByRole('link', { name: 'Start the course' }).click();
   await expect(page).toHaveURL(/\/lessons\/eda-in-one-page\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Event-driven architecture in one page');
@@ -33,22 +41,21 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 test('the theme follows the system until the learner chooses, and the choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const theme = page.getByRole('group', { name: 'Theme' });
+  await expect(theme.getByRole('radio', { name: 'Auto' })).toBeChecked();
+  await theme.getByRole('radio', { name: 'Dark' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await page.evaluate((key) => localStorage.getItem(key), THEME_KEY)).toBe('dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toBeChecked();
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 25)');
 });
 
 test('a system dark preference is followed without a saved choice', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Auto' })).toBeChecked();
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 25)');
 });
 
@@ -75,9 +82,9 @@ test('the site keeps working when storage throws (locked-down browser)', async (
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await toggle.click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
+  await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('link', { name: 'Start the course' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

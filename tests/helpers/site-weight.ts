@@ -9,7 +9,10 @@ export interface PageWeight {
   html: number;
   /** Inline scripts plus every script file the page loads, following static imports. */
   js: number;
-  /** The part of `js` only hydrated framework components load (their code, runtime and renderer). */
+  /**
+   * The part of `js` only hydrated framework components load: their code, renderer and runtime,
+   * including Astro's inline hydration scripts.
+   */
   componentOnlyJs: number;
   /** Inline styles plus every stylesheet the page links. */
   css: number;
@@ -57,6 +60,12 @@ function resolveUrl(url: string, fromUrl: string): string | undefined {
   return posix.normalize(path.split(/[?#]/)[0] ?? '');
 }
 
+/**
+ * Astro's inline scripts that only hydrating framework components needs: the `<astro-island>`
+ * custom element and the `client:*` directives, which register themselves on `self.Astro`.
+ */
+const ISLAND_RUNTIME = /customElements\.define\(["']astro-island["']|\(self\.Astro\|\|\(self\.Astro=\{\}\)\)/;
+
 const staticImport = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.m?js)["']/g;
 
 /** Measures one built page: its HTML and everything it loads on a first visit. */
@@ -88,12 +97,16 @@ export function measurePage(dist: string, page: string): PageWeight {
   const componentScripts = new Set<string>();
 
   const inlineScripts: string[] = [];
+  /** Astro's inline hydration runtime (the `<astro-island>` element, `client:*` directives). */
+  const inlineRuntime: string[] = [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const src = attr(match[1] ?? '', 'src');
     if (src) reach(resolveUrl(src, pageUrl), pageScripts);
+    else if (ISLAND_RUNTIME.test(match[2] ?? '')) inlineRuntime.push(match[2] ?? '');
     else if (!/type=["']?application\/(?:ld\+)?json/i.test(match[1] ?? '')) inlineScripts.push(match[2] ?? '');
   }
   const inlineJs = inlineScripts.length > 0 ? gz(inlineScripts.join('\n')) : 0;
+  const inlineRuntimeJs = inlineRuntime.length > 0 ? gz(inlineRuntime.join('\n')) : 0;
 
   const islands: string[] = [];
   const islandBytes = new Map<string, number>();
@@ -125,8 +138,8 @@ export function measurePage(dist: string, page: string): PageWeight {
   for (const match of html.matchAll(/\sdata-island="([^"]+)"/g)) islands.push(match[1] ?? 'unknown');
 
   const sum = (urls: Iterable<string>) => [...urls].reduce((total, url) => total + (files.get(url) ?? 0), 0);
-  const js = inlineJs + sum(new Set([...pageScripts, ...componentScripts]));
-  const componentOnlyJs = sum([...componentScripts].filter((url) => !pageScripts.has(url)));
+  const js = inlineJs + inlineRuntimeJs + sum(new Set([...pageScripts, ...componentScripts]));
+  const componentOnlyJs = inlineRuntimeJs + sum([...componentScripts].filter((url) => !pageScripts.has(url)));
   const htmlBytes = gz(html);
   return {
     page,

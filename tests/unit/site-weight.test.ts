@@ -62,6 +62,16 @@ describe('page weight measurement (what the budgets rely on)', () => {
     expect(page.componentOnlyJs).toBe(gz(island) + gz('export default 1'));
   });
 
+  it("counts Astro's inline hydration runtime as what only hydrated components load", () => {
+    const runtimeScript = '(()=>{class f extends HTMLElement{};customElements.get("astro-island")||customElements.define("astro-island",f)})();';
+    const directive = '(()=>{var a=1;(self.Astro||(self.Astro={})).visible=a;})();';
+    write('hydrated/index.html', `<script>var a=1</script><script>${directive}</script><script>${runtimeScript}</script><astro-island component-url="/_astro/Island.abc.js" renderer-url="/_astro/client.js"></astro-island>`);
+    const page = measurePage(dist, 'hydrated/index.html');
+    const runtimeJs = gz(`${directive}\n${runtimeScript}`);
+    expect(page.js).toBe(gz('var a=1') + runtimeJs + gz(island) + gz(chunk) + gz(runtime) + gz('export default 1'));
+    expect(page.componentOnlyJs).toBe(runtimeJs + gz(island) + gz(chunk) + gz(runtime) + gz('export default 1'));
+  });
+
   it('fails loudly when a page references a file missing from the build', () => {
     write('broken/index.html', '<script src="/_astro/missing.js"></script>');
     expect(() => measurePage(dist, 'broken/index.html')).toThrow('broken/index.html references /_astro/missing.js, which is not in the build');

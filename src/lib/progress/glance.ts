@@ -1,0 +1,72 @@
+import type { ChallengeEntry, LessonProgress, Note, ProgressData, ReviewEntry } from '../../schemas/progress.ts';
+import { emptyProgress, emptyRecord } from './model.ts';
+
+/** The storage key the progress store writes (`DEFAULT_PROGRESS_KEY` in store.ts, which a unit test pins). */
+export const PROGRESS_KEY = 'eda-course:progress';
+
+/**
+ * Saved progress as far as the site shell shows it (completed lessons, when lessons were last
+ * touched, review cards, passed challenges), read from the stored text without the full validator so that pages which
+ * only display progress stay light. `readable: false` means the text is not a progress envelope at
+ * all: the full store (src/lib/progress/store.ts) then has to recover it and tell the learner.
+ */
+export type ProgressGlance = { readable: true; state: ProgressData } | { readable: false };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A UTC timestamp as the progress store writes it. */
+const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const stamp = (value: unknown): value is string => typeof value === 'string' && STAMP.test(value);
+
+function lesson(value: unknown): LessonProgress | undefined {
+  if (!isObject(value) || typeof value['completed'] !== 'boolean' || !stamp(value['updatedAt'])) return undefined;
+  const completedAt = value['completedAt'];
+  return { completed: value['completed'], updatedAt: value['updatedAt'], ...(stamp(completedAt) ? { completedAt } : {}) };
+}
+
+function note(value: unknown): Note | undefined {
+  return isObject(value) && typeof value['text'] === 'string' && stamp(value['updatedAt']) ? { text: value['text'], updatedAt: value['updatedAt'] } : undefined;
+}
+
+function review(value: unknown): ReviewEntry | undefined {
+  // The card's own fields are checked where it is read (src/lib/review/stored-card.ts).
+  return isObject(value) && isObject(value['card']) && stamp(value['updatedAt']) ? (value as ReviewEntry) : undefined;
+}
+
+function challenge(value: unknown): ChallengeEntry | undefined {
+  return isObject(value) && stamp(value['passedAt']) && stamp(value['updatedAt']) ? { passedAt: value['passedAt'], updatedAt: value['updatedAt'] } : undefined;
+}
+
+/** The well-formed entries of one slot, in a record without a prototype; others are left out. */
+function slot<T>(data: Record<string, unknown>, name: string, read: (value: unknown) => T | undefined): Record<string, T> {
+  const source = data[name];
+  const out = emptyRecord<T>();
+  if (!isObject(source)) return out;
+  for (const id of Object.keys(source)) {
+    const entry = read(source[id]);
+    // Without a prototype, even an id such as `__proto__` is stored as a plain own entry.
+    if (entry !== undefined) out[id] = entry;
+  }
+  return out;
+}
+
+/**
+ * Reads the stored progress text (`null` when nothing is saved) defensively: never throws, skips
+ * malformed entries, and leaves the quiz and practice slots empty (the shell shows none
+ * of them).
+ */
+export function glanceAtProgress(raw: string | null): ProgressGlance {
+  if (raw === null) return { readable: true, state: emptyProgress() };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { readable: false };
+  }
+  if (!isObject(parsed) || typeof parsed['version'] !== 'number' || !isObject(parsed['data'])) return { readable: false };
+  const data = parsed['data'];
+  return {
+    readable: true,
+    state: { ...emptyProgress(), lessons: slot(data, 'lessons', lesson), notes: slot(data, 'notes', note), review: slot(data, 'review', review), challenges: slot(data, 'challenges', challenge) },
+  };
+}

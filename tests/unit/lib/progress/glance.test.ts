@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { encode } from '../../../../src/lib/progress/codec.ts';
+import { PROGRESS_KEY, glanceAtProgress } from '../../../../src/lib/progress/glance.ts';
+import { DEFAULT_PROGRESS_KEY } from '../../../../src/lib/progress/store.ts';
+import { emptyProgress } from '../../../../src/lib/progress/model.ts';
+import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
+import { completionSummary, continueLesson } from '../../../../src/lib/progress/views.ts';
+import { dueCount } from '../../../../src/lib/review/due.ts';
+
+const lessons = ['intro', 'why', 'costs'].map((id) => ({ id, title: id, href: `/lessons/${id}/` }));
+
+function after(...actions: ProgressAction[]) {
+  return actions.reduce((state, action, i) => reduceProgress(state, action, new Date(Date.UTC(2026, 10, 28, 9, i))), emptyProgress());
+}
+
+const card = (due: string) => ({ due, stability: 1, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 1, lapses: 1, state: 1, last_review: '2026-11-28T09:00:00.000Z' });
+
+describe('a glance at saved progress', () => {
+  it('reads the key the store writes', () => {
+    expect(PROGRESS_KEY).toBe(DEFAULT_PROGRESS_KEY);
+  });
+
+  it('reads nothing saved as a clean start', () => {
+    expect(glanceAtProgress(null)).toEqual({ readable: true, state: emptyProgress() });
+  });
+
+  it('sees what the store wrote: completion, notes and the lesson to continue', () => {
+    const state = after({ type: 'lesson/complete', lessonId: 'intro' }, { type: 'note/set', lessonId: 'why', text: 'half way' });
+    const glance = glanceAtProgress(encode(state));
+    if (!glance.readable) throw new Error('unreadable');
+    expect(completionSummary(lessons, glance.state)).toEqual(completionSummary(lessons, state));
+    expect(continueLesson(lessons, glance.state)?.id).toBe('why');
+    expect(glance.state.lessons).toEqual(state.lessons);
+    expect(glance.state.notes).toEqual(state.notes);
+  });
+
+  it('sees passed challenges', () => {
+    const state = after({ type: 'challenge/pass', challengeId: 'dedupe-ledger' });
+    const glance = glanceAtProgress(encode(state));
+    if (!glance.readable) throw new Error('unreadable');
+    expect(glance.state.challenges).toEqual(state.challenges);
+  });
+
+  it('counts review cards that are due', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      data: {
+        review: {
+          'q-due': { card: card('2026-11-28T08:00:00.000Z'), updatedAt: '2026-11-28T07:00:00.000Z' },
+          'q-later': { card: card('2026-11-30T08:00:00.000Z'), updatedAt: '2026-11-28T07:00:00.000Z' },
+        },
+      },
+    });
+    const glance = glanceAtProgress(raw);
+    if (!glance.readable) throw new Error('unreadable');
+    expect(dueCount(glance.state.review, new Date('2026-11-28T09:00:00.000Z'))).toBe(1);
+  });
+
+  it('skips malformed entries instead of trusting them', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      data: {
+        lessons: { good: { completed: true, updatedAt: '2026-11-28T09:00:00.000Z' }, bad: { completed: 'yes', updatedAt: '2026-11-28T09:00:00.000Z' }, old: { completed: true, updatedAt: 'yesterday' } },
+        notes: { n: { text: 42, updatedAt: '2026-11-28T09:00:00.000Z' } },
+        review: { r: { card: 'soon', updatedAt: '2026-11-28T09:00:00.000Z' } },
+      },
+    });
+    const glance = glanceAtProgress(raw);
+    if (!glance.readable) throw new Error('unreadable');
+    expect(Object.keys(glance.state.lessons)).toEqual(['good']);
+    expect(Object.keys(glance.state.notes)).toEqual([]);
+    expect(Object.keys(glance.state.review)).toEqual([]);
+  });
+
+  it('keeps a hostile id as a plain entry, never as a prototype', () => {
+    const raw = '{"version":1,"data":{"lessons":{"__proto__":{"completed":true,"updatedAt":"2026-11-28T09:00:00.000Z"}}}}';
+    const glance = glanceAtProgress(raw);
+    if (!glance.readable) throw new Error('unreadable');
+    expect(Object.getPrototypeOf(glance.state.lessons)).toBeNull();
+    expect(Object.keys(glance.state.lessons)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>)['completed']).toBeUndefined();
+  });
+
+  it.each([
+    ['truncated JSON', '{"version":1,"data":{"lessons":{"intro":{"completed":tru'],
+    ['not an envelope', '{"lessons":{}}'],
+    ['a list', '[1,2]'],
+    ['data that is not an object', '{"version":1,"data":"x"}'],
+  ])('calls %s unreadable, for the full store to recover', (_name, raw) => {
+    expect(glanceAtProgress(raw)).toEqual({ readable: false });
+  });
+});
