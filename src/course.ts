@@ -50,12 +50,12 @@ export async function getQuizBanks(): Promise<Bank[]> {
 /** A practice prompt entry (frontmatter in `data`, the model answer as its body). */
 export type Prompt = CollectionEntry<'practice'>;
 
-/** Every practice prompt in order, after checking that the lessons each names exist. */
+/** Every practice prompt in order, after checking that the lessons, sections and challenges each names exist. */
 export async function getPracticePrompts(): Promise<Prompt[]> {
   const [lessons, prompts] = await Promise.all([getCollection('lessons'), getCollection('practice')]);
   assertValidPracticePrompts(
     prompts.map((p) => ({ file: p.filePath ?? p.id, data: p.data })),
-    new Set(lessons.map((l) => l.data.id)),
+    lessons.map((lesson) => ({ id: lesson.data.id, sections: new Set(headingIds(lesson.body ?? '')) })),
   );
   return [...prompts].sort((a, b) => a.data.order - b.data.order);
 }

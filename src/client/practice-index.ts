@@ -1,11 +1,11 @@
-import { bestScore } from '../lib/practice/history.ts';
-import { readEntry } from '../lib/progress/model.ts';
+import { bestScore, promptAttempts } from '../lib/practice/history.ts';
 import { progressStore } from './progress.ts';
 
-/** Fills in each prompt's best score and attempt count on the Practice page. */
+/** Fills in each prompt's best score and attempt count on the Practice page (attempts under former ids included). */
 progressStore().subscribe(({ state }) => {
   for (const element of document.querySelectorAll<HTMLElement>('[data-practice-best]')) {
-    const attempts = readEntry(state.practice, element.dataset['practiceBest'] ?? '')?.attempts ?? [];
+    const former = (element.dataset['practiceFormer'] ?? '').split(' ').filter((id) => id !== '');
+    const attempts = promptAttempts(state, element.dataset['practiceBest'] ?? '', former);
     const best = bestScore(attempts);
     element.textContent =
       attempts.length === 0 ? 'Not attempted yet' : `${attempts.length} attempt${attempts.length === 1 ? '' : 's'}${best === undefined ? '' : ` · best score ${best}`}`;

@@ -191,12 +191,12 @@ export const practiceSchema = z
       .min(2),
     /** The interview's phases in order (clarify, high-level, deep-dive, wrap-up) with minutes. */
     phases: z.array(phaseSchema).length(4),
-    /** At least five hints, gentle to specific. */
-    hints: z.array(hintSchema).min(5).max(10),
+    /** Legacy flat hints, gentle to specific; replaced by `hintLadders`. */
+    hints: z.array(hintSchema).min(5).max(10).optional(),
     /** What a strong answer covers, with weights. */
     rubric: z.array(rubricItemSchema).min(5).max(15),
-    /** Common ways candidates go wrong on this prompt. */
-    pitfalls: z.array(text).min(3),
+    /** Legacy list of pitfalls; replaced by `redFlags`. */
+    pitfalls: z.array(text).min(3).optional(),
     /** Lessons that teach what this prompt exercises (ids). */
     lessons: z.array(contentId).min(1),
     /** Ids this prompt had before; attempts saved under them belong to it and their URLs redirect here. */

@@ -1,5 +1,6 @@
 // zod/mini: the same validation as zod, tree-shakable, so the browser pays a few KB for it, not 30+.
 import * as z from 'zod/mini';
+import type { Diagram } from '../lib/practice/diagram/model.ts';
 
 /**
  * Hard limits on what a learner's saved progress may hold. The reducer and merge never produce
@@ -74,11 +75,9 @@ export const isoTimestamp = z.iso.datetime({ precision: 3 }).check(
 );
 
 /** A record keyed by progress ids, never holding more than {@link PROGRESS_LIMITS.entriesPerRecord} entries. */
-function idRecord<T extends z.ZodMiniType>(value: T) {
+function idRecord<T extends z.ZodMiniType>(value: T, max: number = PROGRESS_LIMITS.entriesPerRecord) {
   return z.record(progressId, value).check(
-    z.refine((record) => Object.keys(record).length <= PROGRESS_LIMITS.entriesPerRecord, {
-      message: `has more than ${PROGRESS_LIMITS.entriesPerRecord.toLocaleString('en')} entries`,
-    }),
+    z.refine((record) => Object.keys(record).length <= max, { message: `has more than ${max.toLocaleString('en')} entries` }),
   );
 }
 
@@ -120,6 +119,88 @@ export const quizEntrySchema = z.strictObject({
   updatedAt: isoTimestamp,
 });
 
+/** The interview phases an attempt moves through, in order (as in the practice schema). */
+export const ATTEMPT_PHASES = ['clarify', 'high-level', 'deep-dive', 'wrap-up'] as const;
+
+/** One interview phase. */
+export type PhaseId = (typeof ATTEMPT_PHASES)[number];
+
+/** Limits on what one practice attempt may hold. */
+export const ATTEMPT_LIMITS = {
+  /** Longest scratchpad, in characters. */
+  scratchpadLength: 50_000,
+  /** Most copies of the scratchpad kept (one per tab that wrote it, the newest ones). */
+  scratchpadCopies: 4,
+  /** Most clarifying questions, hints or red flags one attempt can record. */
+  idsPerList: 60,
+  /** Most gradings kept per attempt (the first grading and the re-grades). */
+  grades: 20,
+  /** Longest figure typed in the estimation worksheet, in characters. */
+  estimateLength: 40,
+  /** Most figures in the worksheet. */
+  estimates: 12,
+  /** Most rubric items one grading can hold. */
+  rubricItems: 50,
+  /** Most parts and connections a stored diagram may have (DIAGRAM_LIMITS in the diagram model; a test pins them equal). */
+  diagramNodes: 80,
+  diagramEdges: 200,
+} as const;
+
+/** A short id inside a prompt (a question `q-…`, hint `h-…`, red flag `f-…`, rubric item). */
+const itemId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'is not a valid id'));
+const idList = z.array(itemId).check(z.maxLength(ATTEMPT_LIMITS.idsPerList));
+const phaseMs = z.optional(z.int().check(z.minimum(0)));
+
+/**
+ * A whiteboard diagram as stored: here only a bounded pair of lists, because this schema is in every
+ * page's script. Its full shape (`diagramSchema` in src/lib/practice/diagram/model.ts) is checked
+ * where a diagram comes in (an import, `parseImport`) and where one is used (the practice island).
+ */
+export const storedDiagramSchema = z.custom<Diagram>((value) => {
+  const { nodes, edges } = (typeof value === 'object' && value !== null ? value : {}) as Partial<Diagram>;
+  return Array.isArray(nodes) && Array.isArray(edges) && nodes.length <= ATTEMPT_LIMITS.diagramNodes && edges.length <= ATTEMPT_LIMITS.diagramEdges;
+}, 'is not a diagram (a list of parts and a list of connections)');
+
+/** The interview clock of an attempt: the phase it is in and the time spent in each phase. */
+export const attemptClockSchema = z.strictObject({
+  /** When the clock last changed; the newer side wins when two copies are merged. */
+  at: isoTimestamp,
+  /** The phase the candidate is in. */
+  phase: z.union(ATTEMPT_PHASES.map((id) => z.literal(id)) as [z.ZodMiniLiteral<PhaseId>, ...z.ZodMiniLiteral<PhaseId>[]]),
+  /** Time banked per phase, in whole milliseconds (the current phase's running stretch not included). */
+  spentMs: z.strictObject({ clarify: phaseMs, 'high-level': phaseMs, 'deep-dive': phaseMs, 'wrap-up': phaseMs }),
+  /** When the current phase's running stretch began; absent once the attempt is submitted. */
+  since: z.optional(isoTimestamp),
+});
+
+/**
+ * The scratchpad as one tab last wrote it. Each tab writes its own copy, so two tabs typing at once
+ * never overwrite each other: the newest copy is the answer, and any copy written after the newest
+ * one's writer last saw it is shown as a conflict, kept until the learner settles it.
+ */
+export const scratchpadCopySchema = z.strictObject({
+  /** The text, plain, never rendered as HTML. */
+  text: z.string().check(z.maxLength(ATTEMPT_LIMITS.scratchpadLength)),
+  /** When this tab wrote it. */
+  at: isoTimestamp,
+  /** The newest other tab's copy this tab had taken in when it wrote (absent if none). */
+  seen: z.optional(isoTimestamp),
+});
+
+/** One self-grading of an attempt: a level per rubric item, the red flags ticked, and the score. */
+export const attemptGradeSchema = z.strictObject({
+  /** When the learner graded. */
+  at: isoTimestamp,
+  /** Per rubric item id: 0 missed, 1 mentioned, 2 explained with its trade-off. */
+  levels: idRecord(z.union([z.literal(0), z.literal(1), z.literal(2)]), ATTEMPT_LIMITS.rubricItems),
+  /** Ids of the red flags the answer fell into. */
+  flags: idList,
+  /** The score this grading gave, 0–100. */
+  score: z.number().check(z.minimum(0), z.maximum(100)),
+  /** True for a grading made after the model answer opened. */
+  regrade: z.boolean(),
+});
+
 /** One go at a system-design practice prompt. */
 export const practiceAttemptSchema = z.strictObject({
   /** Id of this attempt, unique for the prompt; later saves of the same attempt share it. */
@@ -132,8 +213,24 @@ export const practiceAttemptSchema = z.strictObject({
   elapsedMs: z.int().check(z.minimum(0)),
   /** How many hints the learner opened. */
   hintsUsed: z.int().check(z.minimum(0), z.maximum(PROGRESS_LIMITS.hintsPerAttempt)),
-  /** Self-assessed rubric score, when the learner scored the attempt. */
+  /** Self-assessed rubric score, when the learner scored the attempt (the latest grading's score). */
   score: z.optional(z.number().check(z.minimum(0))),
+  /** The interview clock: current phase and time per phase. */
+  clock: z.optional(attemptClockSchema),
+  /** The scratchpad, one copy per tab that wrote it (keyed by a tab id). */
+  scratchpad: z.optional(idRecord(scratchpadCopySchema, ATTEMPT_LIMITS.scratchpadCopies)),
+  /** The whiteboard diagram and when it last changed. */
+  diagram: z.optional(z.strictObject({ at: isoTimestamp, value: storedDiagramSchema })),
+  /** The estimation worksheet as typed, per figure id, and when it last changed. */
+  estimates: z.optional(
+    z.strictObject({ at: isoTimestamp, values: idRecord(z.string().check(z.maxLength(ATTEMPT_LIMITS.estimateLength)), ATTEMPT_LIMITS.estimates) }),
+  ),
+  /** Ids of the clarifying questions asked, sorted. */
+  asked: z.optional(idList),
+  /** Ids of the hints taken, sorted. */
+  hints: z.optional(idList),
+  /** Gradings, oldest first: the first before the model answer opened, then any re-grades. */
+  grades: z.optional(z.array(attemptGradeSchema).check(z.maxLength(ATTEMPT_LIMITS.grades))),
 });
 
 /** Every attempt a learner made at one practice prompt. */
@@ -242,6 +339,12 @@ export type Note = z.infer<typeof noteSchema>;
 export type QuizAttempt = z.infer<typeof quizAttemptSchema>;
 /** All answers to one quiz question. */
 export type QuizEntry = z.infer<typeof quizEntrySchema>;
+/** One scratchpad copy. */
+export type ScratchpadCopy = z.infer<typeof scratchpadCopySchema>;
+/** One self-grading. */
+export type AttemptGrade = z.infer<typeof attemptGradeSchema>;
+/** An attempt's interview clock. */
+export type AttemptClock = z.infer<typeof attemptClockSchema>;
 /** One practice attempt. */
 export type PracticeAttempt = z.infer<typeof practiceAttemptSchema>;
 /** All attempts at one practice prompt. */

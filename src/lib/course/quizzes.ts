@@ -13,6 +13,25 @@ export interface LessonAnchors {
   sections: ReadonlySet<string>;
 }
 
+/** A link into a lesson: its id and, optionally, a heading slug. */
+export interface LessonLink {
+  lesson: string;
+  section?: string | undefined;
+}
+
+/**
+ * What is wrong with a link into a lesson, as `<at>: field "<field>.lesson|section" names …`, or
+ * nothing when the lesson exists and the section (if any) is one of its headings.
+ */
+export function lessonLinkProblems(at: string, field: string, link: LessonLink, lessonById: ReadonlyMap<string, LessonAnchors>): string[] {
+  const lesson = lessonById.get(link.lesson);
+  if (!lesson) return [`${at}: field "${field}.lesson" names "${link.lesson}", which is not a lesson id`];
+  if (link.section && !lesson.sections.has(link.section)) {
+    return [`${at}: field "${field}.section" names "#${link.section}", which is not a heading of lesson "${lesson.id}"`];
+  }
+  return [];
+}
+
 function questionProblems(file: string, question: Question): string[] {
   const at = `${file}: question "${question.id}"`;
   const problems: string[] = [];
@@ -56,22 +75,6 @@ function followUpProblems(file: string, followUp: FollowUp): string[] {
   return problems;
 }
 
-/** Problems with a link to a lesson section, when the lessons are known. */
-function learnMoreProblems(
-  at: string,
-  field: string,
-  link: { lesson: string; section?: string | undefined },
-  lessonById: ReadonlyMap<string, LessonAnchors> | undefined,
-): string[] {
-  if (!lessonById) return [];
-  const lesson = lessonById.get(link.lesson);
-  if (!lesson) return [`${at}: field "${field}.lesson" names "${link.lesson}", which is not a lesson id`];
-  if (link.section && !lesson.sections.has(link.section)) {
-    return [`${at}: field "${field}.section" names "#${link.section}", which is not a heading of lesson "${lesson.id}"`];
-  }
-  return [];
-}
-
 /**
  * Validates every question bank and the rules across files: bank ids and question and follow-up ids
  * are unique across all banks, a follow-up's key point and red flag ids are unique and its model
@@ -108,7 +111,7 @@ export function validateQuizBanks(
       if (seen) problems.push(`${file}: question "${question.id}": field "id" duplicates a question id already used in ${seen}`);
       else questionFiles.set(question.id, file);
       problems.push(...questionProblems(file, question));
-      problems.push(...learnMoreProblems(`${file}: question "${question.id}"`, 'learnMore', question.learnMore, lessonById));
+      if (lessonById) problems.push(...lessonLinkProblems(`${file}: question "${question.id}"`, 'learnMore', question.learnMore, lessonById));
     }
     for (const followUp of bank.followups ?? []) {
       const seen = questionFiles.get(followUp.id);
@@ -116,7 +119,7 @@ export function validateQuizBanks(
       else questionFiles.set(followUp.id, file);
       problems.push(...followUpProblems(file, followUp));
       followUp.keyPoints.forEach((point, i) => {
-        problems.push(...learnMoreProblems(`${file}: follow-up "${followUp.id}"`, `keyPoints[${i}].learnMore`, point.learnMore, lessonById));
+        if (lessonById) problems.push(...lessonLinkProblems(`${file}: follow-up "${followUp.id}"`, `keyPoints[${i}].learnMore`, point.learnMore, lessonById));
       });
     }
     entries.push({ file, data: bank });

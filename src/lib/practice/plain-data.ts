@@ -44,3 +44,29 @@ export function toIso(ms: number): string {
   const inRange = Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_TIMESTAMP_MS) : 0;
   return new Date(inRange).toISOString();
 }
+
+/** The storage key the first version of the practice page kept a prompt's open attempt under. */
+export function legacyAttemptKey(promptId: string): string {
+  return `eda-course:practice:${promptId}`;
+}
+
+/**
+ * The attempt id and scratchpad text kept under {@link legacyAttemptKey} by the first version of the
+ * practice page (`{ version: 1, attempt: { id, scratchpad, … } }`), so the text can move into the
+ * progress store; `undefined` for anything else. Never throws.
+ */
+export function readLegacyAttempt(raw: string | null): { id: string; scratchpad: string } | undefined {
+  if (raw === null) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed) || own(parsed, 'version') !== 1) return undefined;
+  const attempt = own(parsed, 'attempt');
+  if (!isRecord(attempt)) return undefined;
+  const id = own(attempt, 'id');
+  const scratchpad = own(attempt, 'scratchpad');
+  return isPracticeId(id) && typeof scratchpad === 'string' ? { id, scratchpad } : undefined;
+}

@@ -1,158 +1,106 @@
-import type { PracticePrompt } from '../../schemas/practice.ts';
-import { isDurationMs, isRecord, own } from './plain-data.ts';
+// The interview clock: the candidate moves from phase to phase themselves ("Next phase"), and the
+// time spent in each is recorded. Time is never read here; every function takes `now` (ms).
+import { ATTEMPT_PHASES, type AttemptClock } from '../../schemas/progress.ts';
 
-/**
- * The interview clock: `idle` → `running` ⇄ `paused` → `finished`. Time is never read here; every
- * function that needs it takes `now`, a number of milliseconds from the caller's clock. Only running
- * time counts: `accumulatedMs` is the time run before the current stretch, `since` when it began.
- */
-export type TimerState =
-  /** Not started yet. */
-  | { readonly status: 'idle' }
-  /** Counting since `since`, on top of `accumulatedMs` from earlier stretches. */
-  | { readonly status: 'running'; readonly accumulatedMs: number; readonly since: number }
-  /** Stopped for a while; `accumulatedMs` is all the time run so far. */
-  | { readonly status: 'paused'; readonly accumulatedMs: number }
-  /** Over (submitted or given up); `accumulatedMs` is the final time. */
-  | { readonly status: 'finished'; readonly accumulatedMs: number };
+/** One interview phase. */
+export type PhaseId = (typeof ATTEMPT_PHASES)[number];
 
-/** A timer that has not started. */
-export const IDLE_TIMER: TimerState = { status: 'idle' };
-
-/** One phase as the timer needs it: which phase and its suggested minutes. */
-export type TimerPhase = Pick<PracticePrompt['phases'][number], 'id' | 'minutes'>;
-
-/** Where an attempt stands in the prompt's phases at some elapsed time. */
-export interface PhasePosition {
-  /** Index of the current phase in the prompt's list (the last one once in overtime). */
-  readonly phaseIndex: number;
-  /** Id of the current phase. */
-  readonly phaseId: TimerPhase['id'];
-  /** Time spent in the current phase; past its length when in overtime. */
-  readonly phaseElapsedMs: number;
-  /** Time left in the current phase; 0 in overtime. */
-  readonly phaseRemainingMs: number;
-  /** True once every phase's minutes are used up: the attempt runs on in the last phase. */
-  readonly overtime: boolean;
+/** One phase as the clock needs it: which phase and its suggested minutes. */
+export interface TimerPhase {
+  readonly id: PhaseId;
+  readonly minutes: number;
 }
 
-// A stretch of running time never counts negative, even if the clock went backwards.
-function stretch(since: number, now: number): number {
-  return Number.isFinite(now) && now > since ? now - since : 0;
+const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
+
+function stretch(since: number | undefined, now: number): number {
+  return since !== undefined && Number.isFinite(since) && Number.isFinite(now) && now > since ? Math.floor(now - since) : 0;
 }
 
-/** Starts an idle timer at `now`. Any other state, or a `now` that is not a finite number, is returned unchanged. */
-export function start(state: TimerState, now: number): TimerState {
-  if (state.status !== 'idle' || !Number.isFinite(now)) return state;
-  return { status: 'running', accumulatedMs: 0, since: now };
+/** Time spent in each phase at `now`, in milliseconds, counting the current phase's running stretch. */
+export function phaseSpentMs(clock: AttemptClock, now: number): Record<PhaseId, number> {
+  const out = { clarify: 0, 'high-level': 0, 'deep-dive': 0, 'wrap-up': 0 } satisfies Record<PhaseId, number>;
+  for (const id of ATTEMPT_PHASES) out[id] = clock.spentMs[id] ?? 0;
+  out[clock.phase] += stretch(ms(clock.since), now);
+  return out;
 }
 
-/** Pauses a running timer at `now`, banking the time since it last started. Any other state is returned unchanged. */
-export function pause(state: TimerState, now: number): TimerState {
-  if (state.status !== 'running') return state;
-  return { status: 'paused', accumulatedMs: state.accumulatedMs + stretch(state.since, now) };
-}
-
-/** Resumes a paused timer at `now`. Any other state, or a `now` that is not a finite number, is returned unchanged. */
-export function resume(state: TimerState, now: number): TimerState {
-  if (state.status !== 'paused' || !Number.isFinite(now)) return state;
-  return { status: 'running', accumulatedMs: state.accumulatedMs, since: now };
-}
-
-/**
- * Stops a running or paused timer for good at `now` (on submit or give-up). An idle or finished
- * timer is returned unchanged: there is nothing to finish.
- */
-export function finish(state: TimerState, now: number): TimerState {
-  if (state.status === 'running') return { status: 'finished', accumulatedMs: state.accumulatedMs + stretch(state.since, now) };
-  if (state.status === 'paused') return { status: 'finished', accumulatedMs: state.accumulatedMs };
-  return state;
-}
-
-/** Running time at `now`, in milliseconds: paused time never counts, and it never goes below 0. */
-export function elapsed(state: TimerState, now: number): number {
-  switch (state.status) {
-    case 'idle':
-      return 0;
-    case 'running':
-      return state.accumulatedMs + stretch(state.since, now);
-    default:
-      return state.accumulatedMs;
-  }
-}
-
-function phaseLengthMs(phase: TimerPhase): number {
-  return Number.isFinite(phase.minutes) && phase.minutes > 0 ? phase.minutes * 60_000 : 0;
+/** All the time spent at `now`, in milliseconds. */
+export function totalSpentMs(clock: AttemptClock, now: number): number {
+  return Object.values(phaseSpentMs(clock, now)).reduce((a, b) => a + b, 0);
 }
 
 /** The suggested length of the whole interview: every phase's minutes, in milliseconds. */
 export function plannedMs(phases: readonly TimerPhase[]): number {
-  return phases.reduce((sum, phase) => sum + phaseLengthMs(phase), 0);
+  return phases.reduce((sum, p) => sum + (Number.isFinite(p.minutes) && p.minutes > 0 ? p.minutes * 60_000 : 0), 0);
+}
+
+/** Where the candidate stands in the current phase, for the clock's bar. */
+export interface PhaseStatus {
+  /** Index of the current phase. */
+  readonly index: number;
+  /** Time spent in it so far. */
+  readonly spentMs: number;
+  /** Its suggested length. */
+  readonly plannedMs: number;
+  /** Time left, 0 in overtime. */
+  readonly remainingMs: number;
+  /** Time past its suggested length, 0 while on time. */
+  readonly overtimeMs: number;
+  /** Share of the suggested length used, 0–1 (1 in overtime), for a progress bar. */
+  readonly fraction: number;
+}
+
+/** The current phase's status at `now` against the prompt's suggested minutes. */
+export function phaseStatus(clock: AttemptClock, phases: readonly TimerPhase[], now: number): PhaseStatus {
+  const index = Math.max(0, ATTEMPT_PHASES.indexOf(clock.phase));
+  const minutes = phases.find((p) => p.id === clock.phase)?.minutes ?? 0;
+  const planned = Math.max(0, minutes * 60_000);
+  const spent = phaseSpentMs(clock, now)[clock.phase];
+  return {
+    index,
+    spentMs: spent,
+    plannedMs: planned,
+    remainingMs: Math.max(0, planned - spent),
+    overtimeMs: Math.max(0, spent - planned),
+    fraction: planned === 0 ? 1 : Math.min(1, spent / planned),
+  };
+}
+
+/** A clock starting the first phase at `now` (an ISO time). */
+export function startClock(nowIso: string): AttemptClock {
+  return { at: nowIso, phase: 'clarify', spentMs: {}, since: nowIso };
+}
+
+function banked(clock: AttemptClock, nowMs: number): AttemptClock['spentMs'] {
+  const spent = { ...clock.spentMs };
+  const run = stretch(ms(clock.since), nowMs);
+  if (run > 0 || spent[clock.phase] !== undefined) spent[clock.phase] = (spent[clock.phase] ?? 0) + run;
+  return spent;
 }
 
 /**
- * The phase an attempt is in after `elapsedMs` of running time. Phases follow one another in list
- * order; a phase starts the moment the one before it ends, so at exactly 5:00 of a 5-minute first
- * phase the second phase has begun. Once every phase has run out the attempt stays in the last
- * phase, in overtime. `undefined` only for an empty list of phases.
+ * The clock moved on to the next phase at `nowIso`: the current phase's running time is banked.
+ * In the last phase, or once stopped, the same clock is returned (submitting ends the last phase).
  */
-export function phaseAt(phases: readonly TimerPhase[], elapsedMs: number): PhasePosition | undefined {
-  const at = Number.isFinite(elapsedMs) && elapsedMs > 0 ? elapsedMs : 0;
-  let startMs = 0;
-  for (const [phaseIndex, phase] of phases.entries()) {
-    const endMs = startMs + phaseLengthMs(phase);
-    if (at < endMs) {
-      return { phaseIndex, phaseId: phase.id, phaseElapsedMs: at - startMs, phaseRemainingMs: endMs - at, overtime: false };
-    }
-    startMs = endMs;
-  }
-  const lastIndex = phases.length - 1;
-  const last = phases[lastIndex];
-  if (last === undefined) return undefined;
-  const lastStartMs = startMs - phaseLengthMs(last);
-  return { phaseIndex: lastIndex, phaseId: last.id, phaseElapsedMs: at - lastStartMs, phaseRemainingMs: 0, overtime: true };
+export function nextPhase(clock: AttemptClock, nowIso: string): AttemptClock {
+  const index = ATTEMPT_PHASES.indexOf(clock.phase);
+  const next = ATTEMPT_PHASES[index + 1];
+  if (next === undefined || clock.since === undefined) return clock;
+  return { at: nowIso, phase: next, spentMs: banked(clock, Date.parse(nowIso)), since: nowIso };
 }
 
-/**
- * The new position when the phase changed between two elapsed times, for announcing it: a new
- * phase began, or the time ran out (overtime started). `undefined` when nothing changed. If several
- * phases passed at once (say the tab slept), only where the attempt ended up is reported.
- */
-export function phaseChangedBetween(phases: readonly TimerPhase[], beforeMs: number, afterMs: number): PhasePosition | undefined {
-  const before = phaseAt(phases, beforeMs);
-  const after = phaseAt(phases, afterMs);
-  if (before === undefined || after === undefined) return undefined;
-  return before.phaseIndex !== after.phaseIndex || before.overtime !== after.overtime ? after : undefined;
+/** The clock stopped for good at `nowIso` (on submit): running time banked, no running stretch. */
+export function stopClock(clock: AttemptClock, nowIso: string): AttemptClock {
+  if (clock.since === undefined) return clock;
+  return { at: nowIso, phase: clock.phase, spentMs: banked(clock, Date.parse(nowIso)) };
 }
 
-/** A timer as plain JSON-safe data, for keeping across a reload (see {@link restoreTimer}). */
-export function serializeTimer(state: TimerState): TimerState {
-  switch (state.status) {
-    case 'idle':
-      return { status: 'idle' };
-    case 'running':
-      return { status: 'running', accumulatedMs: state.accumulatedMs, since: state.since };
-    default:
-      return { status: state.status, accumulatedMs: state.accumulatedMs };
-  }
-}
-
-/**
- * A timer read back from {@link serializeTimer}'s data, or `undefined` when the data is not a timer
- * (never throws). A running timer keeps counting wall-clock time from `since`, so the time the page
- * was closed or reloading counts as interview time, as it would in a real interview: pause first to
- * step away. Only if `since` lies after `now` (the clock went backwards, or the data is bad) does it
- * count from `now` instead, so it can never be stuck. A paused or finished timer is kept as it was.
- */
-export function restoreTimer(json: unknown, now: number): TimerState | undefined {
-  if (!isRecord(json)) return undefined;
-  const status = own(json, 'status');
-  if (status === 'idle') return IDLE_TIMER;
-  const accumulatedMs = own(json, 'accumulatedMs');
-  if (!isDurationMs(accumulatedMs)) return undefined;
-  if (status === 'paused' || status === 'finished') return { status, accumulatedMs };
-  if (status !== 'running') return undefined;
-  const since = own(json, 'since');
-  if (typeof since !== 'number' || !Number.isFinite(since)) return undefined;
-  return { status, accumulatedMs, since: Number.isFinite(now) && since > now ? now : since };
+/** A duration as the clock shows it: `m:ss`, or `h:mm:ss` past an hour. */
+export function formatClock(durationMs: number): string {
+  const s = Math.max(0, Math.floor((Number.isFinite(durationMs) ? durationMs : 0) / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = `${String(s % 60).padStart(2, '0')}`;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }

@@ -1,5 +1,7 @@
 import {
+  ATTEMPT_LIMITS,
   PROGRESS_LIMITS,
+  type ScratchpadCopy,
   type PracticeAttempt,
   type PracticeEntry,
   type ProgressData,
@@ -27,43 +29,90 @@ export function newestWins<T extends { updatedAt: string }>(a: T, b: T): T {
 }
 
 /**
- * Every quiz answer from both lists, once each (an answer is the same answer when its time and
- * content match), oldest first. Only past {@link PROGRESS_LIMITS.attemptsPerItem} are the oldest dropped.
+ * Every stamped entry (quiz answer, grading) from both lists, once each (the same entry when its time
+ * and content match), oldest first. Only past `limit` are the oldest dropped.
  */
-export function unionQuizAttempts(a: readonly QuizAttempt[], b: readonly QuizAttempt[]): QuizAttempt[] {
-  const byContent = new Map<string, QuizAttempt>();
-  for (const attempt of [...a, ...b]) byContent.set(canonicalJson(attempt), canonicalize(attempt));
+function unionStamped<T extends { at: string }>(a: readonly T[], b: readonly T[], limit: number): T[] {
+  const byContent = new Map<string, T>();
+  for (const entry of [...a, ...b]) byContent.set(canonicalJson(entry), canonicalize(entry));
   return [...byContent]
     .sort(([keyA, x], [keyB, y]) => compareText(x.at, y.at) || compareText(keyA, keyB))
-    .slice(-PROGRESS_LIMITS.attemptsPerItem)
-    .map(([, attempt]) => attempt);
+    .slice(-limit)
+    .map(([, entry]) => entry);
+}
+
+/** Every quiz answer from both lists, once each, oldest first (see {@link PROGRESS_LIMITS.attemptsPerItem}). */
+export function unionQuizAttempts(a: readonly QuizAttempt[], b: readonly QuizAttempt[]): QuizAttempt[] {
+  return unionStamped(a, b, PROGRESS_LIMITS.attemptsPerItem);
+}
+
+/** Of two stamped values, the one changed last; equal stamps are settled by content. */
+function newestStamped<T extends { at: string }>(a: T | undefined, b: T | undefined): T | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return compareText(a.at, b.at) > 0 ? a : compareText(a.at, b.at) < 0 ? b : compareText(canonicalJson(a), canonicalJson(b)) >= 0 ? a : b;
+}
+
+function unionIds(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] | undefined {
+  if (a === undefined && b === undefined) return undefined;
+  return [...new Set([...(a ?? []), ...(b ?? [])])].sort().slice(0, ATTEMPT_LIMITS.idsPerList);
+}
+
+function minDefined(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return compareText(a, b) <= 0 ? a : b;
+}
+
+/** Each tab's newest scratchpad copy, keeping only the newest copies past the limit. */
+function joinScratchpads(
+  a: Readonly<Record<string, ScratchpadCopy>> | undefined,
+  b: Readonly<Record<string, ScratchpadCopy>> | undefined,
+): Record<string, ScratchpadCopy> | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  const kept = Object.entries(mergeRecord(a, b, (x, y) => newestStamped(x, y) ?? x))
+    .sort(([ta, x], [tb, y]) => compareText(y.at, x.at) || compareText(ta, tb))
+    .slice(0, ATTEMPT_LIMITS.scratchpadCopies);
+  return Object.assign(emptyRecord<ScratchpadCopy>(), Object.fromEntries(kept));
 }
 
 /**
- * Of two saves of the same practice attempt, the further along one: submitted beats unsubmitted,
- * scored beats unscored, then more time spent, then more hints used. Saves only ever move forward
- * along this order, so the result is the latest save whichever side it came from.
+ * Two saves of the same practice attempt joined field by field, so neither tab's work is lost:
+ * lists (questions asked, hints taken, gradings) are unioned; the clock, diagram and estimates take
+ * the newest change; each tab's scratchpad copy is kept (see `scratchpadCopySchema`); times and
+ * counts take the furthest along. The score is the latest grading's. Commutative, associative and
+ * idempotent, like every merge of progress.
  */
-export function furtherAttempt(a: PracticeAttempt, b: PracticeAttempt): PracticeAttempt {
-  const rank = (x: PracticeAttempt) => [x.submittedAt === undefined ? 0 : 1, x.score === undefined ? 0 : 1, x.elapsedMs, x.hintsUsed];
-  const ra = rank(a);
-  const rb = rank(b);
-  for (let i = 0; i < ra.length; i += 1) {
-    const diff = (ra[i] ?? 0) - (rb[i] ?? 0);
-    if (diff !== 0) return canonicalize(diff > 0 ? a : b);
-  }
-  return canonicalize(compareText(canonicalJson(a), canonicalJson(b)) >= 0 ? a : b);
+export function joinAttempts(a: PracticeAttempt, b: PracticeAttempt): PracticeAttempt {
+  const hints = unionIds(a.hints, b.hints);
+  const grades = a.grades === undefined && b.grades === undefined ? undefined : unionStamped(a.grades ?? [], b.grades ?? [], ATTEMPT_LIMITS.grades);
+  const latest = grades?.at(-1);
+  const score = latest?.score ?? (a.score === undefined || b.score === undefined ? (a.score ?? b.score) : Math.max(a.score, b.score));
+  const joined: PracticeAttempt = {
+    id: a.id,
+    startedAt: minDefined(a.startedAt, b.startedAt) ?? a.startedAt,
+    submittedAt: minDefined(a.submittedAt, b.submittedAt),
+    elapsedMs: Math.max(a.elapsedMs, b.elapsedMs),
+    hintsUsed: Math.min(Math.max(a.hintsUsed, b.hintsUsed, hints?.length ?? 0), PROGRESS_LIMITS.hintsPerAttempt),
+    score,
+    clock: newestStamped(a.clock, b.clock),
+    scratchpad: joinScratchpads(a.scratchpad, b.scratchpad),
+    diagram: newestStamped(a.diagram, b.diagram),
+    estimates: newestStamped(a.estimates, b.estimates),
+    asked: unionIds(a.asked, b.asked),
+    hints,
+    grades,
+  };
+  return canonicalize(joined);
 }
 
 /**
- * Every practice attempt from both lists, one per attempt id (the further-along save of each),
+ * Every practice attempt from both lists, one per attempt id (both saves of each joined),
  * ordered by start time. Only past {@link PROGRESS_LIMITS.attemptsPerItem} are the oldest dropped.
  */
 export function unionPracticeAttempts(a: readonly PracticeAttempt[], b: readonly PracticeAttempt[]): PracticeAttempt[] {
   const byId = new Map<string, PracticeAttempt>();
   for (const attempt of [...a, ...b]) {
     const seen = byId.get(attempt.id);
-    byId.set(attempt.id, seen === undefined ? canonicalize(attempt) : furtherAttempt(seen, attempt));
+    byId.set(attempt.id, joinAttempts(seen ?? attempt, attempt));
   }
   return [...byId.values()]
     .sort((x, y) => compareText(x.startedAt, y.startedAt) || compareText(x.id, y.id))

@@ -1,4 +1,5 @@
 import { EXPORT_FORMAT, PROGRESS_VERSION, isoTimestamp, type ProgressData } from '../../schemas/progress.ts';
+import { storedDiagramProblem } from '../practice/diagram-guard.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { readProgressData, type CodecOptions } from './codec.ts';
 import { showValue } from './issue-text.ts';
@@ -114,6 +115,22 @@ function refuse(reason: string): ImportResult {
 const NOT_AN_EXPORT = 'This file isn’t a progress export from this course';
 
 /**
+ * The first practice diagram in `data` that is not a sound whiteboard diagram, described with where it
+ * is. Stored progress only checks a diagram's outline (see `storedDiagramSchema`); an import is where
+ * a diagram comes in from outside, so it is checked in full here.
+ */
+function diagramProblem(data: ProgressData): string | undefined {
+  for (const [promptId, entry] of Object.entries(data.practice)) {
+    for (const [index, attempt] of entry.attempts.entries()) {
+      if (attempt.diagram === undefined) continue;
+      const problem = storedDiagramProblem(attempt.diagram.value);
+      if (problem !== undefined) return `at data › practice › ${promptId} › attempts[${index}] › diagram: ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Reads an export file and checks all of it before anything is applied: size (checked before
  * parsing), JSON, format marker and version, every field's type and limits, and keys that could
  * reach a prototype at any depth. Older format versions are upgraded. Notes are plain text and kept
@@ -159,5 +176,7 @@ export function parseImport(text: string, sizeBytes?: number, known?: KnownConte
   }
   const result = readProgressData(file['data'], version, options, ['data']);
   if (!result.ok) return refuse(`This file can’t be imported: ${result.detail}.`);
+  const badDiagram = diagramProblem(result.data);
+  if (badDiagram !== undefined) return refuse(`This file can’t be imported: ${badDiagram}.`);
   return { ok: true, data: result.data, summary: summarizeProgress(result.data, known) };
 }

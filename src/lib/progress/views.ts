@@ -131,9 +131,13 @@ export interface PracticeHistoryItem {
   score: number | undefined;
 }
 
-/** Every practice attempt, newest first. */
-export function practiceHistory(state: ProgressData): PracticeHistoryItem[] {
+/**
+ * Every practice attempt, newest first. `renamed` maps a prompt's former ids to its current id, so
+ * attempts saved under an old id are listed under the prompt as it is called now.
+ */
+export function practiceHistory(state: ProgressData, renamed: Readonly<Record<string, string>> = {}): PracticeHistoryItem[] {
   return Object.entries(state.practice)
+    .map(([id, entry]) => [Object.hasOwn(renamed, id) ? (renamed[id] ?? id) : id, entry] as const)
     .flatMap(([promptId, entry]) =>
       entry.attempts.map((a) => ({
         promptId,

@@ -1,344 +1,158 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { practiceAttemptSchema, progressId } from '../../../../src/schemas/progress.ts';
-import { emptyProgress } from '../../../../src/lib/progress/model.ts';
-import { reduceProgress } from '../../../../src/lib/progress/reducer.ts';
 import {
-  ATTEMPT_LIMITS,
-  attemptIdFrom,
-  capScratchpad,
-  isAnswerUnlocked,
-  reduceAttempt,
-  restoreAttempt,
-  serializeAttempt,
+  addGrade,
+  adoptLegacyScratchpad,
+  advancePhase,
+  appendConflict,
+  askQuestion,
+  attemptDiagram,
+  attemptStage,
+  isModelAnswerOpen,
+  OTHER_TAB_MARK,
+  scratchpadView,
+  setDiagram,
+  setEstimates,
+  stampAfter,
   startAttempt,
-  toProgressAttempt,
-  type Attempt,
-  type AttemptAction,
+  submitAttempt,
+  takeHint,
+  writeScratchpad,
 } from '../../../../src/lib/practice/attempt.ts';
-import { elapsed } from '../../../../src/lib/practice/timer.ts';
-import type { RubricItem } from '../../../../src/lib/practice/scoring.ts';
+import { joinAttempts } from '../../../../src/lib/progress/merge.ts';
+import { practiceAttemptSchema, type PracticeAttempt } from '../../../../src/schemas/progress.ts';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2025, 2, 1, 10, 0, 0);
-const PROMPT = 'order-notifications';
-const HINTS = 6;
-const rubric: RubricItem[] = [
-  { id: 'outbox', weight: 5 },
-  { id: 'idempotency', weight: 3 },
-  { id: 'dlq', weight: 2 },
-];
+const T0 = Date.UTC(2026, 11, 7, 10, 0, 0);
+const min = 60_000;
+const grade = (at: number, score: number, regrade = false) => ({ at: new Date(at).toISOString(), levels: { outbox: 2 as const }, flags: [], score, regrade });
 
-function begin(now = T0): Attempt {
-  const attempt = startAttempt(PROMPT, now);
-  if (attempt === undefined) throw new Error('test setup: the attempt should start');
-  return attempt;
-}
-
-/** Applies actions in order, each at its own time. */
-function run(attempt: Attempt, steps: [AttemptAction, number][]): Attempt {
-  return steps.reduce((state, [action, at]) => reduceAttempt(state, action, at), attempt);
-}
-
-const submittedAt = (attempt: Attempt, now: number) => run(attempt, [[{ type: 'submit' }, now]]);
-
-describe('attempt: starting', () => {
-  it('starts in progress with the clock running, nothing open and nothing written', () => {
-    const attempt = begin();
-    expect(attempt).toEqual({
-      id: attemptIdFrom(T0),
-      promptId: PROMPT,
-      startedAt: T0,
-      timer: { status: 'running', accumulatedMs: 0, since: T0 },
-      hintsRevealed: 0,
-      scratchpad: '',
-      ticked: [],
-      status: 'in-progress',
-    });
-    expect(isAnswerUnlocked(attempt)).toBe(false);
+describe('attempt: phases and stages', () => {
+  it('moves clarify → high-level → deep-dive → wrap-up → submitted → graded → regraded, recording time per phase', () => {
+    let a = startAttempt(T0);
+    expect(attemptStage(a)).toBe('clarify');
+    a = advancePhase(a, T0 + 4 * min);
+    expect(attemptStage(a)).toBe('high-level');
+    a = advancePhase(a, T0 + 14 * min);
+    a = advancePhase(a, T0 + 30 * min);
+    expect(attemptStage(a)).toBe('wrap-up');
+    expect(advancePhase(a, T0 + 31 * min)).toBe(a);
+    a = submitAttempt(a, T0 + 40 * min);
+    expect(attemptStage(a)).toBe('submitted');
+    expect(a.clock?.spentMs).toEqual({ clarify: 4 * min, 'high-level': 10 * min, 'deep-dive': 16 * min, 'wrap-up': 10 * min });
+    expect(a.elapsedMs).toBe(40 * min);
+    expect(isModelAnswerOpen(a)).toBe(false);
+    a = addGrade(a, grade(T0 + 41 * min, 55));
+    expect([attemptStage(a), a.score, isModelAnswerOpen(a)]).toEqual(['graded', 55, true]);
+    a = addGrade(a, grade(T0 + 45 * min, 62, true));
+    expect([attemptStage(a), a.score, a.grades?.length]).toEqual(['regraded', 62, 2]);
+    expect(practiceAttemptSchema.safeParse(a).success).toBe(true);
   });
 
-  it('derives an id from the start time that progress accepts as an id', () => {
-    expect(attemptIdFrom(T0)).toBe(`a-${T0.toString(36)}`);
+  it('cannot be graded before it is submitted, nor changed after', () => {
+    const a = startAttempt(T0);
+    expect(addGrade(a, grade(T0, 50))).toBe(a);
+    const done = submitAttempt(a, T0 + min);
+    expect(askQuestion(done, 'q-a')).toBe(done);
+    expect(takeHint(done, 'h-a')).toBe(done);
+    expect(advancePhase(done, T0 + 2 * min)).toBe(done);
+    expect(submitAttempt(done, T0 + 3 * min)).toBe(done);
+  });
+
+  it('records questions asked and hints taken once each; hintsUsed counts them', () => {
+    let a = askQuestion(askQuestion(startAttempt(T0), 'q-b'), 'q-a');
+    expect(askQuestion(a, 'q-a')).toBe(a);
+    a = takeHint(takeHint(a, 'h-scale-1'), 'h-scale-1');
+    expect([a.asked, a.hints, a.hintsUsed]).toEqual([['q-a', 'q-b'], ['h-scale-1'], 1]);
+  });
+
+  it('keeps the worksheet as typed and the diagram, stamping each change after the last', () => {
+    let a = setEstimates(startAttempt(T0), { partitions: '12', consumers: 'lots' }, T0);
+    expect(a.estimates?.values).toEqual({ partitions: '12', consumers: 'lots' });
+    const again = setEstimates(a, { partitions: '12', consumers: 'lots' }, T0 + 5);
+    expect(again).toBe(a);
+    a = setEstimates(a, { partitions: '24' }, T0 - 10_000);
+    expect(a.estimates?.at).toBe(new Date(T0 + 1).toISOString());
+    const diagram = { nodes: [{ id: 'n1', kind: 'service' as const, label: 'Orders', x: 0, y: 0 }], edges: [] };
+    a = setDiagram(a, diagram, T0 + 1000);
+    expect(a.diagram?.value).toEqual(diagram);
+    expect(setDiagram(a, diagram, T0 + 2000)).toBe(a);
+    expect(attemptDiagram(a)).toEqual(diagram);
+  });
+
+  it('reads a stored diagram that is not sound as an empty whiteboard', () => {
+    const at = new Date(T0).toISOString();
+    const broken = { ...startAttempt(T0), diagram: { at, value: { nodes: [], edges: [{ id: 'e1', from: 'n1', to: 'n2', kind: 'event' as const, label: '' }] } } };
+    expect(attemptDiagram(broken)).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('stamps are always after the previous one', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 0, 1) }), (ms) => {
-        expect(progressId.safeParse(attemptIdFrom(ms)).success).toBe(true);
+      fc.property(fc.integer({ min: 0, max: 2e12 }), fc.integer({ min: 0, max: 2e12 }), (now, prev) => {
+        const previous = new Date(prev).toISOString();
+        expect(stampAfter(now, previous) > previous).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('attempt: the scratchpad across tabs', () => {
+  const base = startAttempt(T0);
+
+  it('one tab typing has no conflicts; another tab continuing its text has none either', () => {
+    let a = writeScratchpad(base, 'tab-a', 'first', T0 + 1);
+    a = writeScratchpad(a, 'tab-a', 'first draft', T0 + 2);
+    expect(scratchpadView(a, 'tab-a')).toEqual({ text: 'first draft', conflicts: [] });
+    a = writeScratchpad(a, 'tab-b', 'first draft, more', T0 + 3);
+    expect(scratchpadView(a, 'tab-a')).toEqual({ text: 'first draft, more', conflicts: [] });
+    expect(scratchpadView(a)).toEqual({ text: 'first draft, more', conflicts: [] });
+  });
+
+  it('two tabs typing at once keep both texts, each tab editing its own with the other shown', () => {
+    const start = writeScratchpad(base, 'tab-a', 'shared', T0 + 1);
+    const inA = writeScratchpad(start, 'tab-a', 'shared + A', T0 + 2);
+    const inB = writeScratchpad(start, 'tab-b', 'shared + B', T0 + 3);
+    const merged = joinAttempts(inA, inB);
+    expect(scratchpadView(merged, 'tab-a')).toMatchObject({ text: 'shared + A', conflicts: [{ tab: 'tab-b', text: 'shared + B' }] });
+    expect(scratchpadView(merged, 'tab-b')).toMatchObject({ text: 'shared + B', conflicts: [{ tab: 'tab-a', text: 'shared + A' }] });
+    // A keeps typing: still both texts.
+    const more = joinAttempts(writeScratchpad(merged, 'tab-a', 'shared + A, more', T0 + 4), inB);
+    expect(scratchpadView(more, 'tab-b').conflicts.map((c) => c.text)).toEqual(['shared + A, more']);
+    // A settles by appending B's text under a marked line: one text, no conflict anywhere.
+    const conflict = scratchpadView(more, 'tab-a').conflicts[0];
+    expect(conflict).toBeDefined();
+    if (!conflict) return;
+    const text = appendConflict('shared + A, more', conflict);
+    expect(text).toBe(`shared + A, more\n\n${OTHER_TAB_MARK}\nshared + B`);
+    const settled = writeScratchpad(more, 'tab-a', text, T0 + 5, true);
+    expect(scratchpadView(settled, 'tab-a')).toEqual({ text, conflicts: [] });
+    expect(scratchpadView(settled, 'tab-b')).toEqual({ text, conflicts: [] });
+  });
+
+  it('never loses a tab’s latest text, whatever order saves from two tabs arrive in', () => {
+    const step = fc.record({ tab: fc.constantFrom('tab-a', 'tab-b'), text: fc.string({ minLength: 1, maxLength: 6 }).filter((t) => t.trim() !== ''), sync: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        const tabs: Record<string, PracticeAttempt> = { 'tab-a': base, 'tab-b': base };
+        let stored = base;
+        const latest: Record<string, string> = {};
+        steps.forEach(({ tab, text, sync }, i) => {
+          const own = tabs[tab] ?? base;
+          const next = writeScratchpad(own, tab, text, T0 + i + 1);
+          stored = joinAttempts(stored, next);
+          tabs[tab] = sync ? stored : next;
+          latest[tab] = text;
+        });
+        const view = scratchpadView(stored, 'tab-a');
+        const shown = [view.text, ...view.conflicts.map((c) => c.text)];
+        for (const text of Object.values(latest)) expect(shown).toContain(text);
       }),
     );
   });
 
-  it('uses an injected id maker, and falls back to the derived id when it makes an invalid id', () => {
-    expect(startAttempt(PROMPT, T0, () => 'attempt-7')?.id).toBe('attempt-7');
-    expect(startAttempt(PROMPT, T0, () => 'Not An Id')?.id).toBe(attemptIdFrom(T0));
-    expect(startAttempt(PROMPT, T0, () => 'constructor')?.id).toBe(attemptIdFrom(T0));
-  });
-
-  it('refuses to start what could never be saved', () => {
-    expect(startAttempt('Bad Prompt', T0)).toBeUndefined();
-    expect(startAttempt(PROMPT, Number.NaN)).toBeUndefined();
-    expect(startAttempt(PROMPT, -1)).toBeUndefined();
-  });
-});
-
-describe('attempt: a full attempt, submitted and scored', () => {
-  const finished = run(begin(), [
-    [{ type: 'reveal-hint', total: HINTS }, T0 + 2 * MIN],
-    [{ type: 'edit-scratchpad', text: 'Outbox table, relay, consumers keyed by order id' }, T0 + 3 * MIN],
-    [{ type: 'pause' }, T0 + 10 * MIN],
-    [{ type: 'resume' }, T0 + 40 * MIN],
-    [{ type: 'reveal-hint', total: HINTS }, T0 + 41 * MIN],
-    [{ type: 'submit' }, T0 + 60 * MIN],
-    [{ type: 'tick', itemId: 'outbox' }, T0 + 61 * MIN],
-    [{ type: 'tick', itemId: 'dlq' }, T0 + 61 * MIN],
-    [{ type: 'tick', itemId: 'idempotency' }, T0 + 61 * MIN],
-    [{ type: 'untick', itemId: 'dlq' }, T0 + 62 * MIN],
-    [{ type: 'score', rubric }, T0 + 63 * MIN],
-  ]);
-
-  it('counts running time only, stops the clock at submit and keeps what was done', () => {
-    expect(finished.timer).toEqual({ status: 'finished', accumulatedMs: 30 * MIN });
-    expect(finished).toMatchObject({ status: 'scored', endedAt: T0 + 60 * MIN, hintsRevealed: 2, ticked: ['outbox', 'idempotency'] });
-    expect(finished.scratchpad).toBe('Outbox table, relay, consumers keyed by order id');
-  });
-
-  it('scores the ticked weight minus the hint cost: 80 − 2 × 5 = 70', () => {
-    expect(finished.score).toBe(70);
-  });
-
-  it('converts to the progress record, which the progress store accepts', () => {
-    const record = toProgressAttempt(finished, T0 + 90 * MIN);
-    expect(record).toEqual({
-      id: attemptIdFrom(T0),
-      startedAt: '2025-03-01T10:00:00.000Z',
-      submittedAt: '2025-03-01T11:00:00.000Z',
-      elapsedMs: 30 * MIN,
-      hintsUsed: 2,
-      score: 70,
-    });
-    expect(practiceAttemptSchema.safeParse(record).success).toBe(true);
-    const progress = reduceProgress(emptyProgress(), { type: 'practice/record', promptId: PROMPT, attempt: record }, new Date(T0 + 90 * MIN));
-    expect(progress.practice[PROMPT]?.attempts).toEqual([record]);
-  });
-
-  it('is final once scored: no more ticks, scores or clock changes', () => {
-    for (const action of [{ type: 'tick', itemId: 'dlq' }, { type: 'score', rubric: [] }, { type: 'resume' }, { type: 'give-up' }] as const) {
-      expect(reduceAttempt(finished, action, T0 + 99 * MIN)).toBe(finished);
-    }
-  });
-});
-
-describe('attempt: giving up', () => {
-  const started = run(begin(), [[{ type: 'reveal-hint', total: HINTS }, T0 + MIN]]);
-  const gaveUp = reduceAttempt(started, { type: 'give-up' }, T0 + 8 * MIN);
-
-  it('stops the clock and opens the model answer', () => {
-    expect(gaveUp).toMatchObject({ status: 'gave-up', endedAt: T0 + 8 * MIN, timer: { status: 'finished', accumulatedMs: 8 * MIN } });
-    expect(isAnswerUnlocked(gaveUp)).toBe(true);
-  });
-
-  it('is never scored, and rubric items cannot be ticked', () => {
-    expect(reduceAttempt(gaveUp, { type: 'tick', itemId: 'outbox' }, T0 + 9 * MIN)).toBe(gaveUp);
-    expect(reduceAttempt(gaveUp, { type: 'score', rubric }, T0 + 9 * MIN)).toBe(gaveUp);
-    expect(gaveUp.score).toBeUndefined();
-  });
-
-  it('is recorded as over (with a submittedAt) but without a score', () => {
-    const record = toProgressAttempt(gaveUp, T0 + 20 * MIN);
-    expect(record).toEqual({ id: started.id, startedAt: '2025-03-01T10:00:00.000Z', submittedAt: '2025-03-01T10:08:00.000Z', elapsedMs: 8 * MIN, hintsUsed: 1 });
-    expect(practiceAttemptSchema.safeParse(record).success).toBe(true);
-  });
-
-  it('works from a paused clock too, keeping only the time run', () => {
-    const paused = reduceAttempt(begin(), { type: 'pause' }, T0 + 4 * MIN);
-    expect(reduceAttempt(paused, { type: 'give-up' }, T0 + 30 * MIN).timer).toEqual({ status: 'finished', accumulatedMs: 4 * MIN });
-  });
-});
-
-describe('attempt: while in progress', () => {
-  it('records running time so far, in whole milliseconds, with no submittedAt or score', () => {
-    const record = toProgressAttempt(begin(), T0 + 1234.75);
-    expect(record).toEqual({ id: attemptIdFrom(T0), startedAt: '2025-03-01T10:00:00.000Z', elapsedMs: 1234, hintsUsed: 0 });
-  });
-
-  it('opens hints one per action and never more than the prompt has', () => {
-    let attempt = begin();
-    for (let i = 0; i < HINTS + 3; i += 1) attempt = reduceAttempt(attempt, { type: 'reveal-hint', total: HINTS }, T0 + i);
-    expect(attempt.hintsRevealed).toBe(HINTS);
-  });
-
-  it('lets hints open and the scratchpad change while paused', () => {
-    const paused = reduceAttempt(begin(), { type: 'pause' }, T0 + MIN);
-    const after = run(paused, [
-      [{ type: 'reveal-hint', total: HINTS }, T0 + 2 * MIN],
-      [{ type: 'edit-scratchpad', text: 'notes' }, T0 + 2 * MIN],
-    ]);
-    expect(after).toMatchObject({ hintsRevealed: 1, scratchpad: 'notes', timer: { status: 'paused' } });
-  });
-
-  it('caps the scratchpad at 50,000 characters without splitting an emoji', () => {
-    expect(ATTEMPT_LIMITS.scratchpadLength).toBe(50_000);
-    const long = reduceAttempt(begin(), { type: 'edit-scratchpad', text: 'x'.repeat(60_000) }, T0);
-    expect(long.scratchpad).toHaveLength(50_000);
-    const emoji = capScratchpad(`${'x'.repeat(49_999)}🙂`);
-    expect(emoji).toBe('x'.repeat(49_999));
-  });
-
-  it('keeps learner text byte for byte, markup included', () => {
-    const text = '<script>alert(1)</script>\n  indented\t🙂';
-    expect(reduceAttempt(begin(), { type: 'edit-scratchpad', text }, T0).scratchpad).toBe(text);
-  });
-
-  it('does not tick rubric items before the answer is submitted', () => {
-    const attempt = begin();
-    expect(reduceAttempt(attempt, { type: 'tick', itemId: 'outbox' }, T0)).toBe(attempt);
-  });
-});
-
-describe('attempt: actions that change nothing return the same object', () => {
-  const inProgress = begin();
-  const paused = reduceAttempt(inProgress, { type: 'pause' }, T0 + MIN);
-  const submitted = submittedAt(inProgress, T0 + 5 * MIN);
-  const ticked = reduceAttempt(submitted, { type: 'tick', itemId: 'outbox' }, T0 + 6 * MIN);
-  const cases: [string, Attempt, AttemptAction, number?][] = [
-    ['resume a running attempt', inProgress, { type: 'resume' }],
-    ['pause a paused attempt', paused, { type: 'pause' }],
-    ['set the same scratchpad text', inProgress, { type: 'edit-scratchpad', text: '' }],
-    ['open a hint on a prompt without hints', inProgress, { type: 'reveal-hint', total: 0 }],
-    ['submit twice', submitted, { type: 'submit' }],
-    ['give up after submitting', submitted, { type: 'give-up' }],
-    ['open a hint after submitting', submitted, { type: 'reveal-hint', total: HINTS }],
-    ['edit the scratchpad after submitting', submitted, { type: 'edit-scratchpad', text: 'late' }],
-    ['pause after submitting', submitted, { type: 'pause' }],
-    ['tick an item twice', ticked, { type: 'tick', itemId: 'outbox' }],
-    ['tick an id that is not a rubric id', submitted, { type: 'tick', itemId: 'Not An Id' }],
-    ['untick an item that is not ticked', ticked, { type: 'untick', itemId: 'dlq' }],
-    ['score before submitting', inProgress, { type: 'score', rubric }],
-    ['submit at a time that is not a number', inProgress, { type: 'submit' }, Number.NaN],
-    ['an unknown action', inProgress, { type: 'explode' } as unknown as AttemptAction],
-  ];
-  it.each(cases)('%s', (_name, attempt, action, now = T0 + 10 * MIN) => {
-    expect(reduceAttempt(attempt, action, now)).toBe(attempt);
-  });
-
-  it('never ticks more than the limit', () => {
-    let attempt = submitted;
-    for (let i = 0; i < ATTEMPT_LIMITS.tickedPerAttempt + 5; i += 1) attempt = reduceAttempt(attempt, { type: 'tick', itemId: `item-${i}` }, T0);
-    expect(attempt.ticked).toHaveLength(ATTEMPT_LIMITS.tickedPerAttempt);
-  });
-});
-
-describe('attempt: reload', () => {
-  it('brings a running attempt back still counting the time the page was away', () => {
-    const attempt = run(begin(), [
-      [{ type: 'reveal-hint', total: HINTS }, T0 + MIN],
-      [{ type: 'edit-scratchpad', text: 'half an answer' }, T0 + 2 * MIN],
-    ]);
-    const restored = restoreAttempt(serializeAttempt(attempt), T0 + 10 * MIN);
-    expect(restored).toEqual(attempt);
-    expect(restored && elapsed(restored.timer, T0 + 10 * MIN)).toBe(10 * MIN);
-  });
-
-  it('brings a paused attempt back paused', () => {
-    const paused = reduceAttempt(begin(), { type: 'pause' }, T0 + 3 * MIN);
-    const restored = restoreAttempt(serializeAttempt(paused), T0 + 300 * MIN);
-    expect(restored).toEqual(paused);
-    expect(restored && toProgressAttempt(restored, T0 + 300 * MIN).elapsedMs).toBe(3 * MIN);
-  });
-
-  it('brings submitted, given-up and scored attempts back as they were', () => {
-    const submitted = run(submittedAt(begin(), T0 + 5 * MIN), [[{ type: 'tick', itemId: 'dlq' }, T0 + 6 * MIN]]);
-    const scored = reduceAttempt(submitted, { type: 'score', rubric }, T0 + 7 * MIN);
-    const gaveUp = reduceAttempt(begin(), { type: 'give-up' }, T0 + MIN);
-    for (const attempt of [submitted, scored, gaveUp]) {
-      expect(restoreAttempt(serializeAttempt(attempt), T0 + 60 * MIN)).toEqual(attempt);
-    }
-  });
-
-  it('cuts an over-long stored scratchpad to the limit instead of losing it', () => {
-    const stored = JSON.parse(serializeAttempt(begin()));
-    stored.attempt.scratchpad = 'y'.repeat(70_000);
-    expect(restoreAttempt(JSON.stringify(stored), T0)?.scratchpad).toHaveLength(50_000);
-  });
-
-  const good = JSON.parse(serializeAttempt(begin())).attempt;
-  const overGood = JSON.parse(serializeAttempt(submittedAt(begin(), T0 + MIN))).attempt;
-  const withField = (base: Record<string, unknown>, changes: Record<string, unknown>) => JSON.stringify({ version: 1, attempt: { ...base, ...changes } });
-  it.each<[string, string | null | undefined]>([
-    ['nothing stored', null],
-    ['undefined', undefined],
-    ['empty text', ''],
-    ['text that is not JSON', 'not json'],
-    ['JSON cut off', serializeAttempt(begin()).slice(0, 40)],
-    ['JSON null', 'null'],
-    ['a list', '[]'],
-    ['no version', JSON.stringify({ attempt: good })],
-    ['a newer version', JSON.stringify({ version: 2, attempt: good })],
-    ['no attempt', JSON.stringify({ version: 1 })],
-    ['a bad attempt id', withField(good, { id: 'Bad Id' })],
-    ['a reserved prompt id', withField(good, { promptId: '__proto__' })],
-    ['a start time as text', withField(good, { startedAt: '2025-03-01T10:00:00.000Z' })],
-    ['a start time before 1970', withField(good, { startedAt: -5 })],
-    ['a malformed timer', withField(good, { timer: { status: 'running' } })],
-    ['negative hints', withField(good, { hintsRevealed: -1 })],
-    ['fractional hints', withField(good, { hintsRevealed: 1.5 })],
-    ['too many hints', withField(good, { hintsRevealed: 1_001 })],
-    ['a scratchpad that is not text', withField(good, { scratchpad: 42 })],
-    ['ticked items that are not a list', withField(good, { ticked: 'outbox' })],
-    ['a ticked item twice', withField(overGood, { ticked: ['dlq', 'dlq'] })],
-    ['a ticked id that is not an id', withField(overGood, { ticked: ['Outbox!'] })],
-    ['an unknown status', withField(good, { status: 'paused' })],
-    ['a submitted attempt with a running clock', withField(good, { status: 'submitted', endedAt: T0 })],
-    ['an attempt in progress with a stopped clock', withField(overGood, { status: 'in-progress', endedAt: undefined })],
-    ['an attempt in progress with an end time', withField(good, { endedAt: T0 })],
-    ['a submitted attempt without an end time', withField(overGood, { endedAt: undefined })],
-    ['a score on an unscored attempt', withField(overGood, { score: 50 })],
-    ['a scored attempt without a score', withField(overGood, { status: 'scored' })],
-    ['a score over 100', withField(overGood, { status: 'scored', score: 101 })],
-  ])('gives undefined for %s, without throwing', (_name, raw) => {
-    expect(restoreAttempt(raw, T0)).toBeUndefined();
-  });
-});
-
-describe('attempt: properties', () => {
-  const actionArb: fc.Arbitrary<AttemptAction> = fc.oneof(
-    fc.constant({ type: 'pause' as const }),
-    fc.constant({ type: 'resume' as const }),
-    fc.constant({ type: 'submit' as const }),
-    fc.constant({ type: 'give-up' as const }),
-    fc.nat(12).map((total) => ({ type: 'reveal-hint' as const, total })),
-    fc.string({ maxLength: 30 }).map((text) => ({ type: 'edit-scratchpad' as const, text })),
-    fc.constantFrom('outbox', 'dlq', 'idempotency', 'unknown').map((itemId) => ({ type: 'tick' as const, itemId })),
-    fc.constantFrom('outbox', 'dlq').map((itemId) => ({ type: 'untick' as const, itemId })),
-    fc.constant({ type: 'score' as const, rubric }),
-  );
-  const stepsArb = fc.array(fc.tuple(actionArb, fc.nat(20 * MIN)), { maxLength: 25 });
-
-  it('whatever the learner does, the progress record is valid and a reload gives the same attempt', () => {
-    fc.assert(
-      fc.property(stepsArb, fc.nat(20 * MIN), (steps, tail) => {
-        let attempt = begin();
-        let now = T0;
-        let lastElapsed = 0;
-        for (const [action, gap] of steps) {
-          now += gap;
-          attempt = reduceAttempt(attempt, action, now);
-          const record = toProgressAttempt(attempt, now);
-          expect(practiceAttemptSchema.safeParse(record).success).toBe(true);
-          expect(record.elapsedMs).toBeGreaterThanOrEqual(lastElapsed);
-          lastElapsed = record.elapsedMs;
-          expect(restoreAttempt(serializeAttempt(attempt), now + tail)).toEqual(attempt);
-        }
-        expect(attempt.score === undefined).toBe(attempt.status !== 'scored');
-        expect(attempt.endedAt === undefined).toBe(attempt.status === 'in-progress');
-      }),
-    );
-  });
-
-  it('never throws on arbitrary stored text', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json()), (raw) => {
-        expect(() => restoreAttempt(raw, T0)).not.toThrow();
-      }),
-    );
+  it('takes in the first version’s scratchpad once', () => {
+    const a = adoptLegacyScratchpad(base, 'old text', T0);
+    expect(scratchpadView(a).text).toBe('old text');
+    expect(adoptLegacyScratchpad(a, 'again', T0)).toBe(a);
+    expect(adoptLegacyScratchpad(base, '', T0)).toBe(base);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PracticeAttempt } from '../../../../src/schemas/progress.ts';
-import { bestScore, historyRows } from '../../../../src/lib/practice/history.ts';
+import { bestScore, compareScores, historyRows } from '../../../../src/lib/practice/history.ts';
 
 const MIN = 60_000;
 const inProgress: PracticeAttempt = { id: 'a-3', startedAt: '2025-03-03T09:00:00.000Z', elapsedMs: 4 * MIN, hintsUsed: 0 };
@@ -28,9 +28,9 @@ describe('practice history: best score', () => {
 describe('practice history: rows', () => {
   it('lists attempts newest first with day, minutes, hints, score and how each ended', () => {
     expect(historyRows([scored, gaveUp, inProgress])).toEqual([
-      { id: 'a-3', startedAt: inProgress.startedAt, date: '2025-03-03', minutesUsed: 4, hintsUsed: 0, score: undefined, state: 'in-progress' },
-      { id: 'a-2', startedAt: gaveUp.startedAt, date: '2025-03-02', minutesUsed: 13, hintsUsed: 5, score: undefined, state: 'unscored' },
-      { id: 'a-1', startedAt: scored.startedAt, date: '2025-03-01', minutesUsed: 40, hintsUsed: 2, score: 64, state: 'scored' },
+      { id: 'a-3', startedAt: inProgress.startedAt, date: '2025-03-03', minutesUsed: 4, hintsUsed: 0, score: undefined, state: 'in-progress', stage: 'clarify', firstScore: undefined },
+      { id: 'a-2', startedAt: gaveUp.startedAt, date: '2025-03-02', minutesUsed: 13, hintsUsed: 5, score: undefined, state: 'unscored', stage: 'submitted', firstScore: undefined },
+      { id: 'a-1', startedAt: scored.startedAt, date: '2025-03-01', minutesUsed: 40, hintsUsed: 2, score: 64, state: 'scored', stage: 'graded', firstScore: undefined },
     ]);
   });
 
@@ -44,5 +44,25 @@ describe('practice history: rows', () => {
     const list = [scored, better];
     historyRows(list);
     expect(list).toEqual([scored, better]);
+  });
+});
+
+describe('practice history: comparing two attempts', () => {
+  it('puts the earlier attempt first and says how the score moved', () => {
+    expect(compareScores(better, scored)).toEqual({ earlier: 64, later: 81, change: 17, summary: '+17 points' });
+    expect(compareScores(zero, better)).toMatchObject({ change: -81, summary: '−81 points' });
+    expect(compareScores(scored, { ...better, score: 64 }).summary).toBe('No change');
+    expect(compareScores(scored, gaveUp).summary).toBe('Not both graded yet');
+  });
+
+  it('shows the first grading beside a re-grade', () => {
+    const regraded: PracticeAttempt = {
+      ...better,
+      grades: [
+        { at: '2025-03-04T08:46:00.000Z', levels: {}, flags: [], score: 70, regrade: false },
+        { at: '2025-03-04T08:50:00.000Z', levels: {}, flags: [], score: 81, regrade: true },
+      ],
+    };
+    expect(historyRows([regraded])[0]).toMatchObject({ score: 81, firstScore: 70, stage: 'regraded' });
   });
 });

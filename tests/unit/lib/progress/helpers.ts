@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ProgressData } from '../../../../src/schemas/progress.ts';
+import type { Diagram } from '../../../../src/lib/practice/diagram/model.ts';
 import { normalizeProgress } from '../../../../src/lib/progress/merge.ts';
 import type { StorageLike } from '../../../../src/lib/progress/store.ts';
 
@@ -73,6 +74,31 @@ const practiceAttemptArb = fc.record(
     elapsedMs: fc.nat(5_000),
     hintsUsed: fc.nat(3),
     score: fc.nat(10),
+    clock: fc.record(
+      {
+        at: stamps,
+        phase: fc.constantFrom('clarify', 'high-level', 'deep-dive', 'wrap-up'),
+        spentMs: fc.record({ clarify: fc.nat(5_000), 'deep-dive': fc.nat(5_000) }, { requiredKeys: [] }),
+        since: stamps,
+      },
+      { requiredKeys: ['at', 'phase', 'spentMs'] },
+    ),
+    scratchpad: fc.dictionary(
+      fc.constantFrom('tab-a', 'tab-b', 'tab-c', 'tab-d', 'tab-e'),
+      fc.record({ text: fc.constantFrom('', 'draft', 'draft + A', 'other'), at: stamps, seen: stamps }, { requiredKeys: ['text', 'at'] }),
+      { maxKeys: 4 },
+    ),
+    diagram: fc.record({
+      at: stamps,
+      value: fc.constantFrom<Diagram>({ nodes: [], edges: [] }, { nodes: [{ id: 'n1', kind: 'topic', label: 'orders', x: 0, y: 0, partitions: 3 }], edges: [] }),
+    }),
+    estimates: fc.record({ at: stamps, values: fc.dictionary(fc.constantFrom('partitions', 'consumers'), fc.constantFrom('12', '7k', 'x'), { maxKeys: 2 }) }),
+    asked: fc.uniqueArray(fc.constantFrom('q-a', 'q-b', 'q-c'), { maxLength: 3 }),
+    hints: fc.uniqueArray(fc.constantFrom('h-a-1', 'h-b-1'), { maxLength: 2 }),
+    grades: fc.array(
+      fc.record({ at: stamps, levels: fc.dictionary(fc.constantFrom('outbox', 'dlq'), fc.constantFrom(0 as const, 1 as const, 2 as const), { maxKeys: 2 }), flags: fc.uniqueArray(fc.constantFrom('f-a', 'f-b'), { maxLength: 2 }), score: fc.nat(100), regrade: fc.boolean() }),
+      { maxLength: 2 },
+    ),
   },
   { requiredKeys: ['id', 'startedAt', 'elapsedMs', 'hintsUsed'] },
 );

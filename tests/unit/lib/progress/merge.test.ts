@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { progressDataSchema, type ProgressData } from '../../../../src/schemas/progress.ts';
 import { canonicalJson } from '../../../../src/lib/progress/canonical-json.ts';
 import { encode } from '../../../../src/lib/progress/codec.ts';
-import { furtherAttempt, mergeProgress } from '../../../../src/lib/progress/merge.ts';
+import { joinAttempts, mergeProgress } from '../../../../src/lib/progress/merge.ts';
 import { emptyProgress } from '../../../../src/lib/progress/model.ts';
 import { progressArb, progressWith } from './helpers.ts';
 
@@ -77,7 +77,7 @@ describe('merge: what wins', () => {
             for (const attempt of entry.attempts) {
               const match = kept.find((x) => x.id === attempt.id);
               expect(match).toBeDefined();
-              if (match) expect(canonicalJson(furtherAttempt(match, attempt))).toBe(canonicalJson(match));
+              if (match) expect(canonicalJson(joinAttempts(match, attempt))).toBe(canonicalJson(match));
             }
           }
         }

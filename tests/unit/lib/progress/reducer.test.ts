@@ -151,6 +151,30 @@ describe('progress reducer: quiz, practice, review, challenges, reset', () => {
     expect(state.practice['checkout']?.attempts).toEqual([submitted, { ...started, id: 'try-2', startedAt: t2.toISOString() }]);
   });
 
+  it('keeps a whole attempt: clock, scratchpad, diagram, estimates, questions, hints and gradings', () => {
+    const t0 = new Date('2026-12-07T10:00:00.000Z');
+    const at = t0.toISOString();
+    const attempt = {
+      id: 'a-1',
+      startedAt: at,
+      submittedAt: at,
+      elapsedMs: 5,
+      hintsUsed: 1,
+      score: 40,
+      clock: { at, phase: 'wrap-up' as const, spentMs: { clarify: 5 } },
+      scratchpad: { 'tab-a': { text: 'my answer', at } },
+      diagram: { at, value: { nodes: [{ id: 'n1', kind: 'service' as const, label: 'Orders', x: 0, y: 0 }], edges: [] } },
+      estimates: { at, values: { partitions: '12' } },
+      asked: ['q-a'],
+      hints: ['h-scale-1'],
+      grades: [{ at, levels: { outbox: 1 as const }, flags: ['f-sync'], score: 40, regrade: false }],
+    };
+    const state = reduceProgress(emptyProgress(), { type: 'practice/record', promptId: 'checkout', attempt }, t0);
+    expect(state.practice['checkout']?.attempts).toEqual([attempt]);
+    const tooLong = { ...attempt, scratchpad: { 'tab-a': { text: 'x'.repeat(50_001), at } } };
+    expect(reduceProgress(state, { type: 'practice/record', promptId: 'checkout', attempt: tooLong }, t0)).toBe(state);
+  });
+
   it('ignores a practice attempt with negative time or a bad id', () => {
     const state = emptyProgress();
     const attempt = { id: 'try-1', startedAt: t0.toISOString(), elapsedMs: -5, hintsUsed: 0 };

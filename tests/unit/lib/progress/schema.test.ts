@@ -5,7 +5,10 @@ import {
   progressId,
   reviewCardSchema,
   PROGRESS_LIMITS,
+  ATTEMPT_LIMITS,
+  storedDiagramSchema,
 } from '../../../../src/schemas/progress.ts';
+import { DIAGRAM_LIMITS } from '../../../../src/lib/practice/diagram/model.ts';
 
 const at = '2025-02-01T08:00:00.000Z';
 
@@ -72,5 +75,15 @@ describe('progress schema', () => {
     expect(progressDataSchema.safeParse(attempt({ elapsedMs: 1.5 })).success).toBe(false);
     expect(progressDataSchema.safeParse(attempt({ hintsUsed: -1 })).success).toBe(false);
     expect(progressDataSchema.safeParse(attempt({ score: -0.5 })).success).toBe(false);
+  });
+});
+
+describe('stored practice diagrams', () => {
+  it('bounds a stored diagram as the diagram model does', () => {
+    expect(ATTEMPT_LIMITS.diagramNodes).toBe(DIAGRAM_LIMITS.nodes);
+    expect(ATTEMPT_LIMITS.diagramEdges).toBe(DIAGRAM_LIMITS.edges);
+    expect(storedDiagramSchema.safeParse({ nodes: [], edges: [] }).success).toBe(true);
+    expect(storedDiagramSchema.safeParse({ nodes: 'x', edges: [] }).success).toBe(false);
+    expect(storedDiagramSchema.safeParse({ nodes: Array.from({ length: 81 }, () => ({})), edges: [] }).success).toBe(false);
   });
 });

@@ -169,6 +169,41 @@ describe('import: hostile and broken files are refused whole, with a clear messa
       `This file can’t be imported: at data › practice › p › attempts[0] › elapsedMs: -1 is not allowed; it must be 0 or more.${N}`,
     ],
     [
+      'a practice diagram with a connection to a missing part',
+      file((v) => ({
+        ...v,
+        data: {
+          ...v.data,
+          practice: {
+            p: {
+              attempts: [
+                {
+                  id: 't',
+                  startedAt: at,
+                  elapsedMs: 1,
+                  hintsUsed: 0,
+                  diagram: { at, value: { nodes: [{ id: 'n1', kind: 'service', label: 'Orders', x: 0, y: 0 }], edges: [{ id: 'e1', from: 'n1', to: 'n9', kind: 'event', label: '' }] } },
+                },
+              ],
+              updatedAt: at,
+            },
+          },
+        },
+      })),
+      `This file can’t be imported: at data › practice › p › attempts[0] › diagram: connection "e1" ends at a missing part "n9".${N}`,
+    ],
+    [
+      'a practice diagram part of an unknown kind',
+      file((v) => ({
+        ...v,
+        data: {
+          ...v.data,
+          practice: { p: { attempts: [{ id: 't', startedAt: at, elapsedMs: 1, hintsUsed: 0, diagram: { at, value: { nodes: [{ id: 'n1', kind: 'blob', label: 'X', x: 0, y: 0 }], edges: [] } } }], updatedAt: at } },
+        },
+      })),
+      expect.stringMatching(/^This file can’t be imported: at data › practice › p › attempts\[0\] › diagram: /),
+    ],
+    [
       'nesting deeper than progress ever goes',
       file((v) => ({ ...v, data: { ...v.data, lessons: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) } })),
       `This file can’t be imported: it is nested too deeply at data › lessons[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0].${N}`,

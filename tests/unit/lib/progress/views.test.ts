@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../../../src/lib/progress/model.ts';
 import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
+import { promptAttempts } from '../../../../src/lib/practice/history.ts';
 import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, practiceHistory, quizAccuracy, savedLabel } from '../../../../src/lib/progress/views.ts';
 
 const lessons = ['intro', 'why', 'costs', 'gotchas'].map((id) => ({ id, title: id.toUpperCase(), href: `/lessons/${id}/` }));
@@ -116,6 +117,22 @@ describe('practice history', () => {
     );
     expect(practiceHistory(state).map((p) => `${p.promptId}/${p.attemptId}`)).toEqual(['firehose/b1', 'orders/a2', 'orders/a1']);
     expect(practiceHistory(state)[1]).toMatchObject({ score: 70, submittedAt: '2026-11-10T10:40:00.000Z' });
+  });
+
+  it('keeps attempts saved under a prompt’s former id with the prompt', () => {
+    const attempt = (id: string, startedAt: string) => ({ id, startedAt, elapsedMs: 60_000, hintsUsed: 1 });
+    const state = after(
+      { type: 'practice/record', promptId: 'checkout-keep-it-sync', attempt: attempt('a1', '2026-11-01T10:00:00.000Z') },
+      { type: 'practice/record', promptId: 'checkout', attempt: attempt('a2', '2026-12-01T10:00:00.000Z') },
+      { type: 'practice/record', promptId: 'orders', attempt: attempt('a3', '2026-12-02T10:00:00.000Z') },
+    );
+    expect(promptAttempts(state, 'checkout', ['checkout-keep-it-sync']).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(promptAttempts(state, 'checkout').map((a) => a.id)).toEqual(['a2']);
+    expect(practiceHistory(state, { 'checkout-keep-it-sync': 'checkout' }).map((p) => `${p.promptId}/${p.attemptId}`)).toEqual([
+      'orders/a3',
+      'checkout/a2',
+      'checkout/a1',
+    ]);
   });
 });
 
