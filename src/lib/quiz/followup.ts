@@ -1,8 +1,8 @@
+import { FOLLOW_UP_GRADES } from '../../schemas/progress.ts';
 import type { FollowUp } from '../../schemas/quiz.ts';
 
+export { FOLLOW_UP_GRADES };
 /** How a follow-up answer went, from the learner's own ticks; each maps to an FSRS rating. */
-export const FOLLOW_UP_GRADES = ['again', 'hard', 'good', 'easy'] as const;
-/** One grade of a follow-up answer. */
 export type FollowUpGrade = (typeof FOLLOW_UP_GRADES)[number];
 
 /** What the learner ticked after revealing the key points: the points they made, the flags they fell into. */
