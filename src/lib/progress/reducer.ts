@@ -43,11 +43,13 @@ export type ProgressAction =
   | { type: 'followup/draft'; followUpId: string; text: string; aloud: boolean }
   /**
    * Record a graded answer to a follow-up (its draft is used up). With `round`, it is that mock
-   * round's answer: the round's clock moves to the next follow-up, and the round ends after the last.
+   * round's answer, and the round ends when every one of its follow-ups has one.
    */
   | { type: 'followup/record'; followUpId: string; attempt: Omit<FollowUpAttempt, 'at'> }
   /** Start a mock follow-up round. */
   | { type: 'drill/start'; roundId: string; topics: readonly string[]; items: readonly string[] }
+  /** Start the clock of a mock round's next follow-up. */
+  | { type: 'drill/next'; roundId: string }
   /** End a mock round before its last follow-up. */
   | { type: 'drill/stop'; roundId: string }
   /** Bring in progress read from an export file (see `parseImport`). */
@@ -184,8 +186,9 @@ export function reduceProgress(state: ProgressData, action: ProgressAction, now:
       if (roundId === undefined || round === undefined || round.finishedAt !== undefined) return recorded;
       const answered = new Set(round.items.filter((item) => readEntry(recorded.followups, item)?.attempts.some((a) => a.round === roundId)));
       const updatedAt = nextStamp(now, round.updatedAt);
-      const moved: DrillRound = { ...round, itemStartedAt: at, updatedAt, ...(answered.size >= round.items.length ? { finishedAt: at } : {}) };
-      return { ...recorded, drills: withEntry(state.drills ?? {}, roundId, moved) };
+      if (answered.size < round.items.length) return recorded;
+      const finished: DrillRound = { ...round, finishedAt: at, updatedAt };
+      return { ...recorded, drills: withEntry(state.drills ?? {}, roundId, finished) };
     }
     case 'drill/start': {
       const { roundId } = action;
@@ -195,6 +198,12 @@ export function reduceProgress(state: ProgressData, action: ProgressAction, now:
       const parsed = drillRoundSchema.safeParse({ startedAt: at, topics: [...action.topics], items: [...action.items], itemStartedAt: at, updatedAt: at });
       if (!parsed.success || new Set(parsed.data.items).size !== parsed.data.items.length) return state;
       return { ...state, drills: withEntry(drills, roundId, parsed.data) };
+    }
+    case 'drill/next': {
+      const round = readEntry(state.drills ?? {}, action.roundId);
+      if (round === undefined || round.finishedAt !== undefined) return state;
+      const at = nextStamp(now, round.updatedAt);
+      return { ...state, drills: withEntry(state.drills ?? {}, action.roundId, { ...round, itemStartedAt: at, updatedAt: at }) };
     }
     case 'drill/stop': {
       const round = readEntry(state.drills ?? {}, action.roundId);

@@ -1,5 +1,4 @@
 import { FOLLOW_UP_GRADES } from '../../schemas/progress.ts';
-import type { FollowUp } from '../../schemas/quiz.ts';
 
 export { FOLLOW_UP_GRADES };
 /** How a follow-up answer went, from the learner's own ticks; each maps to an FSRS rating. */
@@ -43,7 +42,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * fewer than three quarters of the points, is at best `hard`; every point and no flag is `easy`;
  * the rest is `good`. A red flag never lifts a grade: it only caps it.
  */
-export function gradeFollowUp(followUp: Pick<FollowUp, 'keyPoints' | 'redFlags'>, ticks: FollowUpTicks): FollowUpResult {
+export function gradeFollowUp(
+  followUp: { readonly keyPoints: readonly { id: string }[]; readonly redFlags: readonly { id: string }[] },
+  ticks: FollowUpTicks,
+): FollowUpResult {
   const madeSet = new Set(ticks.made);
   const flagSet = new Set(ticks.flags);
   const made = followUp.keyPoints.filter((k) => madeSet.has(k.id)).map((k) => k.id);

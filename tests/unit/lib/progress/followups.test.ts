@@ -53,15 +53,17 @@ describe('mock rounds in progress', () => {
     expect(reduceProgress(state, twice, at(1))).toBe(state);
   });
 
-  it('an answer in the round moves its clock to the next follow-up; the last one ends the round', () => {
+  it('moving on starts the next follow-up’s clock; the answer to the last one ends the round', () => {
     const one = run([
       [start, at(0)],
       [{ type: 'followup/record', followUpId: 'fu-a', attempt: graded('round-1') }, at(2)],
+      [{ type: 'drill/next', roundId: 'round-1' }, at(3)],
     ]);
-    expect(one.drills?.['round-1']?.itemStartedAt).toBe(at(2).toISOString());
+    expect(one.drills?.['round-1']?.itemStartedAt).toBe(at(3).toISOString());
     expect(one.drills?.['round-1']?.finishedAt).toBeUndefined();
     const both = reduceProgress(one, { type: 'followup/record', followUpId: 'fu-b', attempt: graded('round-1') }, at(4));
     expect(both.drills?.['round-1']?.finishedAt).toBe(at(4).toISOString());
+    expect(reduceProgress(both, { type: 'drill/next', roundId: 'round-1' }, at(5))).toBe(both);
   });
 
   it('an answer outside the round does not move it, and a stopped round stays stopped', () => {
