@@ -1,6 +1,8 @@
 import { isLessonComplete, noteText, readEntry } from '../lib/progress/model.ts';
 import { parseImport, exportProgress, type ImportResult } from '../lib/progress/transfer.ts';
-import { completionSummary, continueLesson, exportFileName, practiceHistory, quizAccuracy } from '../lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, practiceHistory } from '../lib/progress/views.ts';
+import { bankAccuracy, courseMap, practiceMap, practiceScores, reviewForecast, type ChartBank, type MapLesson } from '../lib/progress/charts.ts';
+import { drawBankBars, drawCourseMap, drawForecast, drawScores, forecastCaption } from './dashboard-charts.ts';
 import { dueCount } from '../lib/review/due.ts';
 import { downloadText } from './download.ts';
 import { courseOutline, progressStore } from './progress.ts';
@@ -10,44 +12,50 @@ const root = document.querySelector<HTMLElement>('[data-island="dashboard"]');
 if (root) {
   const store = progressStore();
   const lessons = courseOutline();
-  /** Titles of banks and prompts by id (ids of retired content fall back to the id). */
-  const names = ((): { banks: Record<string, string>; prompts: Record<string, string> } => {
+  const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
+  /** What the charts draw from, embedded by the page (src/pages/progress.astro). */
+  type ChartsData = { lessons: MapLesson[]; banks: ChartBank[]; prompts: { id: string; title: string }[] };
+  const charts = ((): ChartsData => {
     try {
-      const parsed = JSON.parse(root.dataset['names'] ?? '{}') as { banks?: Record<string, string>; prompts?: Record<string, string> };
-      return { banks: parsed.banks ?? {}, prompts: parsed.prompts ?? {} };
+      const parsed = JSON.parse(document.getElementById('dashboard-charts')?.textContent ?? '{}') as Partial<ChartsData>;
+      return { lessons: parsed.lessons ?? [], banks: parsed.banks ?? [], prompts: parsed.prompts ?? [] };
     } catch {
-      return { banks: {}, prompts: {} };
+      return { lessons: [], banks: [], prompts: [] };
     }
   })();
-  const bankName = (id: string) => (Object.hasOwn(names.banks, id) ? names.banks[id] : undefined) ?? id;
-  const promptName = (id: string) => (Object.hasOwn(names.prompts, id) ? names.prompts[id] : undefined) ?? id;
-  const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
-  const svg = (name: string, attrs: Record<string, string | number>) => {
-    const el = document.createElementNS('http://www.w3.org/2000/svg', name);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-    return el;
-  };
 
-  const renderQuizChart = (rows: ReturnType<typeof quizAccuracy>) => {
-    const host = $('[data-quiz-chart]');
+  const promptTitles = new Map(charts.prompts.map((p) => [p.id, p.title]));
+  /** A prompt's title; a retired prompt's id stands in for it. */
+  const promptName = (id: string) => promptTitles.get(id) ?? id;
+
+  const renderCharts = (state: typeof store.state) => {
+    const now = new Date();
+    const map = drawCourseMap(courseMap(charts.lessons, state), practiceMap(charts.prompts, state), 'map-caption');
+    $('[data-course-map]')?.replaceChildren(map.chart);
+    $('[data-map-rows]')?.replaceChildren(...map.rows);
+    $('[data-practice-rows]')?.replaceChildren(...map.practiceItems);
+
+    const bars = bankAccuracy(charts.banks, state, now);
     const empty = $('[data-quiz-empty]');
-    if (!host || !empty) return;
-    empty.hidden = rows.length > 0;
-    if (rows.length === 0) return host.replaceChildren();
-    const rowHeight = 28;
-    const chart = svg('svg', { viewBox: `0 0 400 ${rows.length * rowHeight}`, width: '100%', role: 'img', 'aria-labelledby': 'quiz-chart-text' });
-    rows.forEach((row, i) => {
-      chart.append(svg('rect', { class: 'track', x: 0, y: i * rowHeight + 4, width: 400, height: 20, rx: 4 }));
-      chart.append(svg('rect', { class: 'fill', x: 0, y: i * rowHeight + 4, width: (400 * row.percent) / 100, height: 20, rx: 4 }));
-    });
-    const list = document.createElement('ul');
-    list.id = 'quiz-chart-text';
-    for (const row of rows) {
-      const item = document.createElement('li');
-      item.textContent = `${bankName(row.bankId)}: ${row.correct} of ${row.answered} questions right (${row.percent}%)`;
-      list.append(item);
+    if (empty) empty.hidden = bars.some((bar) => bar.answered > 0);
+    $('[data-quiz-chart]')?.replaceChildren(...drawBankBars(bars));
+
+    const days = reviewForecast(state.review, now);
+    const forecast = drawForecast(days, 'forecast-caption');
+    $('[data-forecast]')?.replaceChildren(forecast.chart);
+    $('[data-forecast-rows]')?.replaceChildren(...forecast.rows);
+    const caption = $('[data-forecast-caption]');
+    if (caption) caption.textContent = forecastCaption(days);
+
+    const points = practiceScores(state);
+    const figure = $('[data-scores-figure]');
+    if (figure) figure.hidden = points.length === 0;
+    if (points.length > 0) {
+      const scores = drawScores(points, promptName, 'scores-caption');
+      $('[data-scores]')?.replaceChildren(scores.chart);
+      const scoresCaption = $('[data-scores-caption]');
+      if (scoresCaption) scoresCaption.textContent = scores.caption;
     }
-    host.replaceChildren(chart, list);
   };
 
   const renderPractice = (items: ReturnType<typeof practiceHistory>) => {
@@ -60,7 +68,7 @@ if (root) {
         const li = document.createElement('li');
         const minutes = Math.round(item.elapsedMs / 60_000);
         const score = item.score === undefined ? 'not scored' : `score ${item.score}`;
-        li.textContent = `${promptName(item.promptId)} — ${new Date(item.startedAt).toLocaleDateString()}, ${minutes} min, ${item.hintsUsed} hints, ${item.submittedAt ? score : 'in progress'}`;
+        li.textContent = `${promptName(item.promptId)} — ${new Date(item.startedAt).toLocaleDateString()}, ${minutes} min, ${item.hintsUsed} hint${item.hintsUsed === 1 ? '' : 's'}, ${item.submittedAt ? score : 'in progress'}`;
         return li;
       }),
     );
@@ -88,7 +96,7 @@ if (root) {
       if (status) status.textContent = isLessonComplete(state, id) && entry?.completedAt ? `Completed ${new Date(entry.completedAt).toLocaleDateString()}` : 'Not completed';
       if (notes) notes.textContent = noteText(state, id).trim() ? 'Yes' : '—';
     }
-    renderQuizChart(quizAccuracy(state));
+    renderCharts(state);
     const due = dueCount(state.review, new Date());
     const dueLink = $('[data-dashboard-due]');
     if (dueLink) dueLink.textContent = due === 0 ? 'No questions due for review' : `${due} question${due === 1 ? '' : 's'} due for review`;

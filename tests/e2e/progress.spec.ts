@@ -2,6 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { encode } from '../../src/lib/progress/codec.ts';
+import { emptyProgress } from '../../src/lib/progress/model.ts';
+import { reduceProgress, type ProgressAction } from '../../src/lib/progress/reducer.ts';
+import { review } from '../../src/lib/review/schedule.ts';
+import { THEME_KEY } from './helpers.ts';
 
 const LESSON = '/lessons/eda-in-one-page/';
 const SECOND = '/lessons/events-commands-requests/';
@@ -245,4 +250,73 @@ test('the progress pages have no axe violations with a notice and an import unde
   await expect(page.getByRole('button', { name: 'Apply import' })).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+/** Progress with a lesson read, quiz answers, a missed question scheduled for review and two scored practice attempts. */
+function seededProgress(now: Date): string {
+  const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
+  const attempt = (id: string, days: number, score: number, hintsUsed: number) => ({ id, startedAt: at(days).toISOString(), submittedAt: at(days).toISOString(), elapsedMs: 60_000, hintsUsed, score });
+  const actions: ProgressAction[] = [
+    { type: 'lesson/complete', lessonId: 'idempotent-consumers' },
+    { type: 'quiz/record', questionId: 'idem-01', bankId: 'idempotency', chosen: ['a'], correct: true },
+    { type: 'quiz/record', questionId: 'idem-02', bankId: 'idempotency', chosen: ['a'], correct: false },
+    { type: 'review/set', questionId: 'idem-02', card: review(undefined, false, at(-1))! },
+    { type: 'practice/record', promptId: 'order-pipeline', attempt: attempt('p1', -3, 45, 2) },
+    { type: 'practice/record', promptId: 'order-pipeline', attempt: attempt('p2', -1, 70, 0) },
+  ];
+  return encode(actions.reduce((state, action) => reduceProgress(state, action, at(-5)), emptyProgress()));
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the dashboard draws its charts in theme colours with words beside them (${theme})`, async ({ page }) => {
+    const now = new Date();
+    await page.addInitScript(
+      ([key, value, themeKey, themeValue]) => {
+        localStorage.setItem(key, value);
+        localStorage.setItem(themeKey, themeValue);
+      },
+      [KEY, seededProgress(now), THEME_KEY, theme] as const,
+    );
+    await page.goto('/progress/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+
+    // Every chart is an image named by its caption.
+    const map = page.getByRole('img', { name: /Each lesson with its quiz and lab challenges/ });
+    await expect(map).toBeVisible();
+    const forecast = page.getByRole('img', { name: /1 question due for review in the next 14 days, 1 of them within 24 hours/ });
+    await expect(forecast).toBeVisible();
+    const scores = page.getByRole('img', { name: /Scores of your 2 scored attempts, oldest first .*: 45 \(.*2 hints\); 70/ });
+    await expect(scores).toBeVisible();
+
+    // And says the same in words.
+    await page.getByText('The course map as a table').click();
+    await expect(page.getByRole('row', { name: /Idempotent consumers.*Completed.*1 of 12 right.*0 of \d+ challenges passed/ })).toBeVisible();
+    await page.getByText('The forecast as a table').click();
+    await expect(page.getByRole('row', { name: 'Within 24 hours (and overdue) 1' })).toBeVisible();
+    await expect(page.getByText(/Idempotency and duplicate delivery: 1 of 2 questions right \(50%\)/)).toBeVisible();
+    await expect(page.getByText('· 1 due for review')).toBeVisible();
+    await expect(page.getByText(/Events, commands and requests: not taken yet/)).toBeVisible();
+
+    // Shapes are filled with the theme's colours, not the default black (D2).
+    const fills = await page.locator('.dashboard svg .chart-fill, .dashboard svg .map-done, .dashboard svg .chart-point').evaluateAll((els) => els.map((el) => getComputedStyle(el).fill));
+    expect(fills.length).toBeGreaterThan(3);
+    expect(fills.filter((fill) => fill === 'rgb(0, 0, 0)' || fill === 'none')).toEqual([]);
+    const track = await page.locator('[data-quiz-chart] .chart-track').first().evaluate((el) => getComputedStyle(el).fill);
+    expect(track).not.toBe(fills[0]);
+
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('no page of the quiz, review, search or progress kind scrolls sideways at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [KEY, seededProgress(new Date())] as const);
+  for (const url of ['/progress/', '/quizzes/', '/quizzes/idempotency/', '/review/', '/search/?q=outbox']) {
+    await page.goto(url);
+    await expect(page.locator('main h1')).toBeVisible();
+    if (url === '/search/?q=outbox') await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, url).toBeLessThanOrEqual(0);
+  }
 });

@@ -93,33 +93,6 @@ export function savedLabel(savedAt: string, now: Date, locale?: string): string 
   return `Saved on ${at.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })}, ${time}`;
 }
 
-/** Answers to one bank's questions, judged by each question's latest answer. */
-export interface QuizAccuracy {
-  bankId: string;
-  /** Questions answered at least once. */
-  answered: number;
-  /** Of those, questions whose latest answer was right. */
-  correct: number;
-  /** Whole-number percentage of `answered` that are `correct`. */
-  percent: number;
-}
-
-/** Quiz accuracy per bank, by each question's latest answer, banks in alphabetical order. */
-export function quizAccuracy(state: ProgressData): QuizAccuracy[] {
-  const banks = new Map<string, { answered: number; correct: number }>();
-  for (const entry of Object.values(state.quiz)) {
-    const latest = entry.attempts.at(-1);
-    if (!latest) continue;
-    const bank = banks.get(latest.bankId) ?? { answered: 0, correct: 0 };
-    bank.answered += 1;
-    if (latest.correct) bank.correct += 1;
-    banks.set(latest.bankId, bank);
-  }
-  return [...banks]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([bankId, { answered, correct }]) => ({ bankId, answered, correct, percent: Math.round((correct / answered) * 100) }));
-}
-
 /** One practice attempt in the history list. */
 export interface PracticeHistoryItem {
   promptId: string;

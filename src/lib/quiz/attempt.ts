@@ -86,6 +86,22 @@ export function currentQuestion(run: QuizRun): RunQuestion | undefined {
   return run.questions.find((q) => !run.answers.has(q.question.id));
 }
 
+/**
+ * The question to show after `afterId`: the first unanswered one that follows it in run order,
+ * wrapping round to earlier gaps, so a quiz opened at question N (a search result, a link from the
+ * score page) goes on to N+1 and still asks 1…N−1 before the score. `undefined` once every question
+ * is answered; with an id not in the run this is {@link currentQuestion}.
+ */
+export function nextQuestion(run: QuizRun, afterId: string): RunQuestion | undefined {
+  const from = run.questions.findIndex((q) => q.question.id === afterId);
+  if (from === -1) return currentQuestion(run);
+  for (let step = 1; step <= run.questions.length; step += 1) {
+    const candidate = run.questions[(from + step) % run.questions.length];
+    if (candidate && !run.answers.has(candidate.question.id)) return candidate;
+  }
+  return undefined;
+}
+
 /** How far the run has got. */
 export interface RunProgress {
   /** Questions answered. */

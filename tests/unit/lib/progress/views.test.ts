@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../../../src/lib/progress/model.ts';
 import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
 import { promptAttempts } from '../../../../src/lib/practice/history.ts';
-import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, practiceHistory, quizAccuracy, savedLabel } from '../../../../src/lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, practiceHistory, savedLabel } from '../../../../src/lib/progress/views.ts';
 
 const lessons = ['intro', 'why', 'costs', 'gotchas'].map((id) => ({ id, title: id.toUpperCase(), href: `/lessons/${id}/` }));
 
@@ -85,25 +85,6 @@ describe('saved label', () => {
   it('gives the time for a save earlier today and the date for an older one', () => {
     expect(savedLabel(new Date(2026, 10, 28, 9, 5).toISOString(), now, 'en-GB')).toBe('Saved at 09:05');
     expect(savedLabel(new Date(2026, 10, 3, 9, 5).toISOString(), now, 'en-GB')).toBe('Saved on 3 Nov 2026, 09:05');
-  });
-});
-
-describe('quiz accuracy', () => {
-  it('judges each question by its latest answer, per bank', () => {
-    const state = after(
-      { type: 'quiz/record', questionId: 'idem-01', bankId: 'idempotency', chosen: ['a'], correct: false },
-      { type: 'quiz/record', questionId: 'idem-01', bankId: 'idempotency', chosen: ['b'], correct: true },
-      { type: 'quiz/record', questionId: 'idem-02', bankId: 'idempotency', chosen: ['c'], correct: false },
-      { type: 'quiz/record', questionId: 'ec-01', bankId: 'eventual-consistency', chosen: ['a'], correct: true },
-    );
-    expect(quizAccuracy(state)).toEqual([
-      { bankId: 'eventual-consistency', answered: 1, correct: 1, percent: 100 },
-      { bankId: 'idempotency', answered: 2, correct: 1, percent: 50 },
-    ]);
-  });
-
-  it('is empty before any quiz is taken', () => {
-    expect(quizAccuracy(emptyProgress())).toEqual([]);
   });
 });
 

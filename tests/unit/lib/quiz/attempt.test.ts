@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, currentQuestion, finish, progress, startAttempt } from '../../../../src/lib/quiz/attempt.ts';
+import { answer, currentQuestion, finish, nextQuestion, progress, startAttempt } from '../../../../src/lib/quiz/attempt.ts';
 import { bank, multiple, order, single, trueFalse } from './fixtures.ts';
 
 const idem = bank('idempotency', 'idempotency', [
@@ -103,5 +103,24 @@ describe('finishing', () => {
 
   it('an empty run scores nothing and misses nothing', () => {
     expect(finish(startAttempt(idem, { seed: 's', questionIds: [] }))).toEqual({ score: 0, total: 0, correct: 0, byTopic: [], missed: [] });
+  });
+});
+
+describe('moving on from a question opened by a link', () => {
+  it('goes to the next unanswered question after it, wrapping round to earlier gaps', () => {
+    let run = startAttempt(idem, { seed: 's' });
+    expect(nextQuestion(run, 'idem-03')?.question.id).toBe('idem-04');
+    run = answer(run, 'idem-03', 'true');
+    run = answer(run, 'idem-04', ['p', 'q', 'r']);
+    expect(nextQuestion(run, 'idem-04')?.question.id).toBe('idem-01');
+    run = answer(run, 'idem-01', 'b');
+    expect(nextQuestion(run, 'idem-01')?.question.id).toBe('idem-02');
+  });
+
+  it('is undefined once every question is answered, and the current question for an unknown id', () => {
+    let run = startAttempt(ord, { seed: 's' });
+    expect(nextQuestion(run, 'retired-01')?.question.id).toBe('ord-01');
+    run = answer(answer(run, 'ord-01', 'a'), 'ord-02', 'true');
+    expect(nextQuestion(run, 'ord-01')).toBeUndefined();
   });
 });
