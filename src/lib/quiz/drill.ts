@@ -1,4 +1,3 @@
-import type { FollowUp } from '../../schemas/quiz.ts';
 import type { FollowUpAttempt } from '../../schemas/progress.ts';
 import { gradeFollowUp, type FollowUpGrade } from './followup.ts';
 import { shuffle } from './shuffle.ts';
@@ -8,10 +7,13 @@ export const ROUND_SIZE = 8;
 /** Seconds a mock round gives each follow-up (a suggestion: the clock runs over, it never cuts off). */
 export const SECONDS_PER_FOLLOW_UP = 120;
 
-/** A follow-up with the lesson (topic) it belongs to. */
+/** What a round needs of a follow-up: its id, its topic (lesson), its question and what grading counts. */
 export interface TopicFollowUp {
+  id: string;
   lesson: string;
-  followUp: FollowUp;
+  question: string;
+  keyPoints: readonly { id: string }[];
+  redFlags: readonly { id: string }[];
 }
 
 /**
@@ -19,10 +21,15 @@ export interface TopicFollowUp {
  * the order given, normally course order) so every topic is asked before any is asked twice, each
  * topic's follow-ups in a seeded random order. The same seed gives the same round.
  */
-export function pickRound(pool: readonly TopicFollowUp[], topics: readonly string[], seed: string, size: number = ROUND_SIZE): string[] {
+export function pickRound(
+  pool: readonly Pick<TopicFollowUp, 'id' | 'lesson'>[],
+  topics: readonly string[],
+  seed: string,
+  size: number = ROUND_SIZE,
+): string[] {
   const queues = topics.map((topic) =>
     shuffle(
-      pool.filter((item) => item.lesson === topic).map((item) => item.followUp.id),
+      pool.filter((item) => item.lesson === topic).map((item) => item.id),
       `${seed}:${topic}`,
     ),
   );
@@ -86,14 +93,14 @@ export function roundSummary(
   for (const id of items) {
     const item = byId.get(id);
     if (!item) continue;
-    const { followUp, lesson } = item;
+    const { lesson } = item;
     const given = answers(id).filter((a) => a.round === roundId).at(-1);
     const score = topics.get(lesson) ?? { lesson, made: 0, points: 0, flags: 0, asked: 0, answered: 0 };
     score.asked += 1;
-    score.points += followUp.keyPoints.length;
-    const entry: TranscriptItem = { id, lesson, question: followUp.question };
+    score.points += item.keyPoints.length;
+    const entry: TranscriptItem = { id, lesson, question: item.question };
     if (given) {
-      const result = gradeFollowUp(followUp, given);
+      const result = gradeFollowUp(item, given);
       score.answered += 1;
       score.made += result.made.length;
       score.flags += result.flags.length;

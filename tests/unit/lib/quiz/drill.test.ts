@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clockText, pickRound, roundSummary, secondsLeft, type TopicFollowUp } from '../../../../src/lib/quiz/drill.ts';
-import type { FollowUp } from '../../../../src/schemas/quiz.ts';
 import type { FollowUpAttempt } from '../../../../src/schemas/progress.ts';
 
 /** A follow-up of `lesson` with `points` key points and one red flag. */
 function item(lesson: string, n: number, points = 3): TopicFollowUp {
-  const followUp: FollowUp = {
+  return {
     id: `fu-${lesson}-${n}`,
-    kind: 'followup',
+    lesson,
     question: `Question ${n} on ${lesson}?`,
-    difficulty: 2,
-    keyPoints: Array.from({ length: points }, (_, i) => ({ id: `k${i + 1}`, text: `point ${i + 1}`, learnMore: { lesson } })),
-    redFlags: [{ id: 'f1', text: 'a weak claim', why: 'because' }],
-    modelAnswer: 'A model answer.',
+    keyPoints: Array.from({ length: points }, (_, i) => ({ id: `k${i + 1}` })),
+    redFlags: [{ id: 'f1' }],
   };
-  return { lesson, followUp };
 }
 const pool = [...[1, 2, 3, 4, 5].map((n) => item('a', n)), ...[1, 2, 3].map((n) => item('b', n)), item('c', 1)];
 
@@ -40,7 +36,7 @@ describe('picking a mock round', () => {
 });
 
 describe('the summary of a round', () => {
-  const byId = new Map(pool.map((p) => [p.followUp.id, p]));
+  const byId = new Map(pool.map((p) => [p.id, p]));
   const attempt = (made: string[], flags: string[], round = 'r1'): FollowUpAttempt => ({ at: '2026-12-01T10:00:00.000Z', answer: 'my words', aloud: false, made, flags, grade: 'good', round });
 
   it('counts key points and red flags per topic, names the weakest, and keeps the transcript', () => {
