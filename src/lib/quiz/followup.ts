@@ -22,7 +22,7 @@ export interface FollowUpResult {
   grade: FollowUpGrade;
   /** The grade in words, for the page and the live region. */
   label: string;
-  /** One sentence: how many points were made, and any red flags. */
+  /** One sentence: how many points were made, and any red flags (the grade's label is separate). */
   summary: string;
 }
 
@@ -61,6 +61,6 @@ export function gradeFollowUp(
     flags,
     grade,
     label: FOLLOW_UP_GRADE_LABELS[grade],
-    summary: `You made ${made.length} of ${followUp.keyPoints.length} key points, with ${flagText}: ${FOLLOW_UP_GRADE_LABELS[grade].toLowerCase()}.`,
+    summary: `You made ${made.length} of ${followUp.keyPoints.length} key points, with ${flagText}.`,
   };
 }
