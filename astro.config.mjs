@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import svelte from '@astrojs/svelte';
@@ -40,6 +41,20 @@ const sitemap = {
   },
 };
 
+/**
+ * avsc (the schema-evolution Try-it, loaded on first use) requires Node's `buffer` and `util`; in
+ * browser bundles those resolve to the small shims in src/lib/tryit/node-shims/.
+ */
+const avscBrowserShims = {
+  name: 'avsc-browser-shims',
+  enforce: /** @type {const} */ ('pre'),
+  /** @param {string} id @param {string | undefined} importer @param {{ ssr?: boolean } | undefined} options */
+  resolveId(id, importer, options) {
+    if (options?.ssr || (id !== 'buffer' && id !== 'util') || !importer?.includes('/node_modules/avsc/')) return null;
+    return fileURLToPath(new URL(`./src/lib/tryit/node-shims/${id}.ts`, import.meta.url));
+  },
+};
+
 /** The course is a fully static site: every page is rendered at build time. */
 export default defineConfig({
   output: 'static',
@@ -54,6 +69,7 @@ export default defineConfig({
   ],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
+  vite: { plugins: [avscBrowserShims] },
   build: { inlineStylesheets: 'never' },
   markdown: {
     shikiConfig: {

@@ -22,6 +22,7 @@ export type StepKind =
   | 'published'
   | 'acknowledged'
   | 'delivered'
+  | 'redelivered'
   | 'completed'
   | 'failed'
   | 'called'
@@ -39,7 +40,7 @@ export interface Step {
   readonly subscriberId: string | null;
   /** A full sentence for the event log. */
   readonly text: string;
-  /** A short sentence for a screen-reader announcement, or null when the step is not a reaction. */
+  /** How this step ends a subscriber's part, as a clause of the run's announcement; null for other steps. */
   readonly announce: string | null;
 }
 
@@ -140,7 +141,7 @@ function planEventDriven(input: RunInput): Run {
       at: 0,
       kind: 'published',
       subscriberId: null,
-      text: `Order service published ${event.type} ${event.id} (order ${event.data.orderId}, ${formatEuros(event.data.totalCents)}, correlation ${event.correlationId}) at clock time ${event.time} ms.`,
+      text: `Order service published ${event.type} ${event.id} (order ${event.data.orderId}, ${formatEuros(event.data.totalCents)}, correlation ${event.correlationId}).`,
       announce: null,
     },
     {
@@ -155,7 +156,7 @@ function planEventDriven(input: RunInput): Run {
       kind: 'order-confirmed',
       subscriberId: null,
       text: `Order confirmed in ${BROKER_ACK_MS} ms: the customer waited for the broker only, not for any subscriber.`,
-      announce: `Order confirmed in ${BROKER_ACK_MS} ms`,
+      announce: null,
     },
   ];
   const perSubscriber: Record<string, SubscriberOutcome> = {};
@@ -176,8 +177,8 @@ function planEventDriven(input: RunInput): Run {
         at,
         kind: 'failed',
         subscriberId: s.id,
-        text: `${s.name} failed while handling ${event.id}; its copy waits in the broker for a retry. The order and the other subscribers are unaffected.`,
-        announce: `${s.name}: failed, its copy waits for a retry`,
+        text: `${s.name} failed while handling ${event.id}. The broker keeps the copy in ${s.name}'s backlog and delivers it again once ${s.name} recovers. The order and the other subscribers are unaffected.`,
+        announce: `${s.name} failed, its copy waits in its backlog at the broker`,
       });
     } else {
       perSubscriber[s.id] = 'done';
@@ -186,7 +187,7 @@ function planEventDriven(input: RunInput): Run {
         kind: 'completed',
         subscriberId: s.id,
         text: `${s.name} ${s.result} (${s.processingMs} ms after delivery).`,
-        announce: `${s.name}: ${s.result}`,
+        announce: `${s.name} ${s.result}`,
       });
     }
   }
@@ -197,7 +198,7 @@ function planEventDriven(input: RunInput): Run {
   if (subscribers.length === 0) tail = 'Nobody has subscribed yet, and the Order service neither knows nor cares.';
   else if (failedNames.length === 0) tail = `All ${subscribers.length} subscribers handled ${event.id}, each in its own time.`;
   else {
-    tail = `${doneCount} of ${subscribers.length} subscribers handled ${event.id}; ${joinNames(failedNames)} failed and ${failedNames.length === 1 ? 'its copy waits' : 'their copies wait'} for a retry.`;
+    tail = `${doneCount} of ${subscribers.length} subscribers handled ${event.id}; ${joinNames(failedNames)} failed and ${failedNames.length === 1 ? 'its copy waits in its backlog' : 'their copies wait in their backlogs'} until recovery.`;
   }
   return {
     mode: 'event-driven',
@@ -243,7 +244,7 @@ function planRequestDriven(input: RunInput): Run {
         kind: 'failed',
         subscriberId: s.id,
         text: `${s.name} returned an error to the Order service.`,
-        announce: `${s.name}: returned an error`,
+        announce: `${s.name} returned an error`,
       });
       break;
     }
@@ -254,7 +255,7 @@ function planRequestDriven(input: RunInput): Run {
       kind: 'responded',
       subscriberId: s.id,
       text: `${s.name} responded: ${s.result}.`,
-      announce: `${s.name}: ${s.result}`,
+      announce: `${s.name} ${s.result}`,
     });
   }
   let orderText: string;
@@ -266,12 +267,12 @@ function planRequestDriven(input: RunInput): Run {
       parts.push(`${joinNames(succeeded.map((s) => `${s.name} had already ${s.result}`))}, for an order that then failed.`);
     }
     orderText = parts.join(' ');
-    steps.push({ at: t, kind: 'order-failed', subscriberId: null, text: orderText, announce: `Order failed at ${failedAt.name}` });
+    steps.push({ at: t, kind: 'order-failed', subscriberId: null, text: orderText, announce: null });
   } else {
     const n = subscribers.length;
     orderText = `Order confirmed in ${t} ms: the customer waited for ${n === 1 ? 'the one service' : `all ${n} services`}, one after another.`;
     if (n === 0) orderText = 'Order confirmed in 0 ms: the Order service calls no other service yet.';
-    steps.push({ at: t, kind: 'order-confirmed', subscriberId: null, text: orderText, announce: `Order confirmed in ${t} ms` });
+    steps.push({ at: t, kind: 'order-confirmed', subscriberId: null, text: orderText, announce: null });
   }
   return {
     mode: 'request-driven',
@@ -309,18 +310,13 @@ export function planRun(input: RunInput): Run {
 }
 
 /** The steps that have happened by `elapsedMs` after the order was placed (inclusive), in order. */
-export function stepsUntil(run: Run, elapsedMs: number): Step[] {
+export function stepsUntil(run: Pick<Run, 'steps'>, elapsedMs: number): Step[] {
   return run.steps.filter((s) => s.at <= elapsedMs);
 }
 
 /** The distinct times (ms after the order) at which something happens, ascending. */
-export function stepTimes(run: Run): number[] {
+export function stepTimes(run: Pick<Run, 'steps'>): number[] {
   return [...new Set(run.steps.map((s) => s.at))].sort((a, b) => a - b);
-}
-
-/** The steps that happen exactly at `at`, in order; a page announces these together. */
-export function stepsAt(run: Run, at: number): Step[] {
-  return run.steps.filter((s) => s.at === at);
 }
 
 /** True once every step of the run has happened. */
@@ -365,7 +361,7 @@ export function statusAt(run: Run | null, id: string, elapsedMs: number): Subscr
     case 'failed':
       return {
         state: 'failed',
-        text: eventDriven ? 'Failed: its copy waits for a retry' : 'Failed: returned an error to the Order service',
+        text: eventDriven ? 'Failed: its copy waits in its backlog at the broker' : 'Failed: returned an error to the Order service',
       };
     default:
       return {
@@ -375,11 +371,15 @@ export function statusAt(run: Run | null, id: string, elapsedMs: number): Subscr
   }
 }
 
+
 /**
- * How much to speed up a run so it plays in at most `maxRealMs` of real time: 1 when it already fits,
- * otherwise the factor (< 1) to multiply each step time by.
+ * The one sentence a screen reader hears when a run has finished: the order's answer, then how every
+ * subscriber (or called service) ended up, in order, so no outcome goes unannounced.
  */
-export function playbackScale(run: Run, maxRealMs: number): number {
-  const total = run.summary.finishedMs;
-  return total <= maxRealMs || total === 0 ? 1 : maxRealMs / total;
+export function runAnnouncement(run: Run): string {
+  const { outcome, responseMs } = run.summary;
+  const head = outcome === 'confirmed' ? `Order ${run.order.orderId} confirmed in ${responseMs} ms.` : `Order ${run.order.orderId} failed after ${responseMs} ms.`;
+  if (run.subscribers.length === 0) return `${head} Nobody reacted: there are no subscribers yet.`;
+  const parts = run.subscribers.map((s) => run.steps.find((step) => step.subscriberId === s.id && step.announce)?.announce ?? `${s.name} was never called`);
+  return `${head} ${parts.join('; ')}.`;
 }
