@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { followUpViews, type FollowUpView } from './lib/course/followup-view.ts';
 import { headingIds } from './lib/course/markdown.ts';
 import { inCourseOrder } from './lib/course/outline.ts';
 import { assertValidQuizBanks } from './lib/course/quizzes.ts';
@@ -45,6 +46,23 @@ export async function getQuizBanks(): Promise<Bank[]> {
     anchors,
   );
   return entries.map((e) => e.data).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** The interviewer follow-ups of the course and the lessons (topics) that have them, both in course order. */
+export interface FollowUps {
+  items: FollowUpView[];
+  topics: { id: string; title: string }[];
+}
+
+/** Every follow-up in course order (by its bank's lesson), rendered for the browser, with its topics. */
+export async function getFollowUps(): Promise<FollowUps> {
+  const [lessons, banks] = await Promise.all([getLessons(), getQuizBanks()]);
+  const title = (id: string) => lessons.find((l) => l.id === id)?.title ?? id;
+  const rank = (id: string) => lessons.findIndex((l) => l.id === id);
+  const ordered = [...banks].filter((b) => (b.followups ?? []).length > 0).sort((a, b) => rank(a.lesson) - rank(b.lesson));
+  const items = followUpViews(ordered, title);
+  const topics = lessons.filter((l) => items.some((i) => i.lesson === l.id)).map((l) => ({ id: l.id, title: l.title }));
+  return { items, topics };
 }
 
 /** A practice prompt entry (frontmatter in `data`, the model answer as its body). */

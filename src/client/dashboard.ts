@@ -142,7 +142,8 @@ if (root) {
     if (summary) {
       summary.textContent =
         `“${file.name}” holds ${s.lessonsCompleted} completed lessons, ${s.notes} notes, ${s.quizQuestions} answered quiz questions, ` +
-        `${s.practicePrompts} practice prompts, ${s.reviewCards} review cards and ${s.challenges} passed challenges.${unknown}`;
+        `${s.practicePrompts} practice prompts, ${s.followUps} answered follow-ups, ${s.mockRounds} mock rounds, ${s.reviewCards} review cards ` +
+        `and ${s.challenges} passed challenges.${unknown}`;
     }
     say('');
     if (review) review.hidden = false;

@@ -275,6 +275,77 @@ export const challengeEntrySchema = z.strictObject({
   updatedAt: isoTimestamp,
 });
 
+/** Limits on interviewer follow-up answers and mock rounds. */
+export const FOLLOW_UP_LIMITS = {
+  /** Longest typed answer (or draft), in characters. */
+  answerLength: 5_000,
+  /** Most key points or red flags one answer can tick. */
+  ticks: 20,
+  /** Most follow-ups in one mock round. */
+  itemsPerRound: 8,
+  /** Most topics one round can be drawn from. */
+  topicsPerRound: 50,
+} as const;
+
+/** How a follow-up answer went, from the learner's ticks (src/lib/quiz/followup.ts). */
+export const FOLLOW_UP_GRADES = ['again', 'hard', 'good', 'easy'] as const;
+
+const answerText = z.string().check(z.maxLength(FOLLOW_UP_LIMITS.answerLength));
+
+/** One answer to an interviewer's follow-up, with the learner's own check of it. */
+export const followUpAttemptSchema = z.strictObject({
+  /** When the learner graded the answer. */
+  at: isoTimestamp,
+  /** The answer as typed; empty when it was given aloud. Plain text, never rendered as HTML. */
+  answer: answerText,
+  /** True when the learner answered aloud instead of typing. */
+  aloud: z.boolean(),
+  /** Ids of the key points the learner says they made (`k1`…). */
+  made: z.array(z.string().check(z.regex(/^k[0-9]{1,2}$/))).check(z.maxLength(FOLLOW_UP_LIMITS.ticks)),
+  /** Ids of the red flags the learner says they fell into (`f1`…). */
+  flags: z.array(z.string().check(z.regex(/^f[0-9]{1,2}$/))).check(z.maxLength(FOLLOW_UP_LIMITS.ticks)),
+  /** The grade that followed from the ticks. */
+  grade: z.enum(FOLLOW_UP_GRADES),
+  /** The mock round it was given in, if any. */
+  round: z.optional(progressId),
+});
+
+/** An answer being written, kept so a reload or a closed tab loses nothing. */
+export const followUpDraftSchema = z.strictObject({
+  /** The text so far. */
+  text: answerText,
+  /** Whether the learner chose to answer aloud. */
+  aloud: z.boolean(),
+  /** When the draft last changed. */
+  at: isoTimestamp,
+});
+
+/** Every answer a learner gave to one follow-up, and the one being written. */
+export const followUpEntrySchema = z.strictObject({
+  /** Answers, oldest first, without duplicates. Merging keeps the answers from both sides. */
+  attempts: z.array(followUpAttemptSchema).check(z.maxLength(PROGRESS_LIMITS.attemptsPerItem)),
+  /** The answer being written, if any; the newer draft wins a merge. */
+  draft: z.optional(followUpDraftSchema),
+  /** When this entry last changed. */
+  updatedAt: isoTimestamp,
+});
+
+/** A mock follow-up round: follow-ups one after another, two minutes each, then a summary. */
+export const drillRoundSchema = z.strictObject({
+  /** When the round began. */
+  startedAt: isoTimestamp,
+  /** Lesson ids the follow-ups were drawn from. */
+  topics: z.array(progressId).check(z.minLength(1), z.maxLength(FOLLOW_UP_LIMITS.topicsPerRound)),
+  /** The follow-up ids, in the order asked. The answered ones are the attempts that name this round. */
+  items: z.array(progressId).check(z.minLength(1), z.maxLength(FOLLOW_UP_LIMITS.itemsPerRound)),
+  /** When the current follow-up's two minutes began. */
+  itemStartedAt: isoTimestamp,
+  /** When the round ended (every follow-up answered, or the learner stopped). */
+  finishedAt: z.optional(isoTimestamp),
+  /** When the round last changed; the newer side wins when two copies are merged. */
+  updatedAt: isoTimestamp,
+});
+
 /**
  * Everything a learner has saved, keyed by stable content ids. Ids of content that no longer
  * exists are kept: content may come back, and nothing a learner did is thrown away.
@@ -298,6 +369,10 @@ export const progressDataSchema = z.strictObject({
   review: idRecord(reviewEntrySchema),
   /** Passed simulator challenges per challenge id. */
   challenges: idRecord(challengeEntrySchema),
+  /** Answers to interviewer follow-ups per follow-up id (absent in data saved before they existed). */
+  followups: z.optional(idRecord(followUpEntrySchema)),
+  /** Mock follow-up rounds per round id (absent in data saved before they existed). */
+  drills: z.optional(idRecord(drillRoundSchema)),
 });
 
 /** The version of the stored envelope this code writes. Older versions are migrated on read. */
@@ -355,6 +430,12 @@ export type ReviewCard = z.infer<typeof reviewCardSchema>;
 export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
 /** One passed challenge. */
 export type ChallengeEntry = z.infer<typeof challengeEntrySchema>;
+/** One answer to a follow-up. */
+export type FollowUpAttempt = z.infer<typeof followUpAttemptSchema>;
+/** All answers to one follow-up. */
+export type FollowUpEntry = z.infer<typeof followUpEntrySchema>;
+/** One mock follow-up round. */
+export type DrillRound = z.infer<typeof drillRoundSchema>;
 /** The stored envelope. */
 export type ProgressEnvelope = z.infer<typeof progressEnvelopeSchema>;
 /** An export file. */

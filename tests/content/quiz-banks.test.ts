@@ -64,6 +64,13 @@ describe('quiz banks: the course content', () => {
     expect(problems).toEqual([]);
   });
 
+  it('has at least five interviewer follow-ups for every lesson', () => {
+    const counts = new Map(lessons.map((l) => [l.id, 0]));
+    for (const { data } of entries) counts.set(data.lesson, (counts.get(data.lesson) ?? 0) + (data.followups?.length ?? 0));
+    const short = [...counts].filter(([, n]) => n < 5).map(([id, n]) => `${id}: ${n}`);
+    expect(short, `lessons with fewer than five follow-ups`).toEqual([]);
+  });
+
   it('covers the interview topics with at least 60 questions of at least four kinds', () => {
     expect(questions.length).toBeGreaterThanOrEqual(60);
     expect(new Set(questions.map((q) => q.kind)).size).toBeGreaterThanOrEqual(4);

@@ -22,6 +22,11 @@ export function renderInline(markdown: string): string {
     .join('');
 }
 
+/** Inline Markdown as plain text (for labels and announcements): drops the `code`, **bold** and *emphasis* markers. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, '$1').replace(/\*\*?([^*]+)\*\*?/g, '$1').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Curls straight quotes and apostrophes outside `code` spans, as the lesson pages' smart
  * punctuation does: `"` and `'` that open (at the start, or after a space or an opening bracket)

@@ -1,6 +1,8 @@
 import {
   ATTEMPT_LIMITS,
   PROGRESS_LIMITS,
+  type FollowUpAttempt,
+  type FollowUpEntry,
   type ScratchpadCopy,
   type PracticeAttempt,
   type PracticeEntry,
@@ -128,6 +130,32 @@ function joinPractice(a: PracticeEntry, b: PracticeEntry): PracticeEntry {
 }
 
 /**
+ * Every follow-up answer from both lists, once each (the same time and content is the same
+ * answer), oldest first. Only past {@link PROGRESS_LIMITS.attemptsPerItem} are the oldest dropped.
+ */
+export function unionFollowUpAttempts(a: readonly FollowUpAttempt[], b: readonly FollowUpAttempt[]): FollowUpAttempt[] {
+  const byContent = new Map<string, FollowUpAttempt>();
+  for (const attempt of [...a, ...b]) byContent.set(canonicalJson(attempt), canonicalize(attempt));
+  return [...byContent]
+    .sort(([keyA, x], [keyB, y]) => compareText(x.at, y.at) || compareText(keyA, keyB))
+    .slice(-PROGRESS_LIMITS.attemptsPerItem)
+    .map(([, attempt]) => attempt);
+}
+
+/**
+ * One follow-up's entries joined: answers unioned, the newer draft kept — unless an answer graded
+ * after it was written has used it up, so a finished answer's draft never comes back.
+ */
+function joinFollowUp(a: FollowUpEntry, b: FollowUpEntry): FollowUpEntry {
+  const attempts = unionFollowUpAttempts(a.attempts, b.attempts);
+  const drafts = [a.draft, b.draft].filter((d) => d !== undefined);
+  const newest = drafts.sort((x, y) => compareText(y.at, x.at) || compareText(canonicalJson(y), canonicalJson(x)))[0];
+  const lastAnswer = attempts.at(-1)?.at;
+  const draft = newest !== undefined && (lastAnswer === undefined || newest.at > lastAnswer) ? canonicalize(newest) : undefined;
+  return { attempts, ...(draft ? { draft } : {}), updatedAt: later(a.updatedAt, b.updatedAt) };
+}
+
+/**
  * Both records' ids with their entries joined. Ids are visited in sorted order, and if the union
  * would pass {@link PROGRESS_LIMITS.entriesPerRecord} the ids sorting last are left out: a fixed rule,
  * so the result does not depend on the order of merges.
@@ -151,8 +179,9 @@ function mergeRecord<T>(
 
 /**
  * Two copies of a learner's progress combined so nothing either side recorded is lost: per item the
- * newest change wins (lessons, notes, review cards, challenges) and quiz and practice attempts are
- * unioned. If one copy was wiped more recently (higher `generation`), that copy wins outright.
+ * newest change wins (lessons, notes, review cards, challenges, mock rounds), quiz, practice and
+ * follow-up answers are unioned, and the newer follow-up draft is kept. If one copy was wiped more
+ * recently (higher `generation`), that copy wins outright.
  * Commutative, associative and idempotent, so tabs and imports can merge in any order.
  */
 export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
@@ -165,6 +194,8 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
     practice: mergeRecord(a.practice, b.practice, joinPractice),
     review: mergeRecord(a.review, b.review, newestWins),
     challenges: mergeRecord(a.challenges, b.challenges, newestWins),
+    followups: mergeRecord(a.followups ?? {}, b.followups ?? {}, joinFollowUp),
+    drills: mergeRecord(a.drills ?? {}, b.drills ?? {}, newestWins),
   };
 }
 

@@ -15,6 +15,8 @@ export function emptyProgress(generation = 0): ProgressData {
     practice: emptyRecord(),
     review: emptyRecord(),
     challenges: emptyRecord(),
+    followups: emptyRecord(),
+    drills: emptyRecord(),
   };
 }
 

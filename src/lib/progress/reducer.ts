@@ -2,18 +2,23 @@ import {
   MAX_TIMESTAMP_MS,
   MIN_TIMESTAMP_MS,
   PROGRESS_LIMITS,
+  drillRoundSchema,
+  followUpAttemptSchema,
+  followUpDraftSchema,
   practiceAttemptSchema,
   progressDataSchema,
   optionId,
   progressId,
   reviewCardSchema,
+  type DrillRound,
+  type FollowUpAttempt,
   type PracticeAttempt,
   type ProgressData,
   type ReviewCard,
 } from '../../schemas/progress.ts';
 import { canonicalJson, canonicalize } from './canonical-json.ts';
 import { emptyProgress, readEntry, withEntry } from './model.ts';
-import { mergeProgress, normalizeProgress, unionPracticeAttempts, unionQuizAttempts } from './merge.ts';
+import { mergeProgress, normalizeProgress, unionFollowUpAttempts, unionPracticeAttempts, unionQuizAttempts } from './merge.ts';
 
 /** How an imported file meets the progress already here: combined with it, or instead of it. */
 export type ImportMode = 'merge' | 'replace';
@@ -34,6 +39,19 @@ export type ProgressAction =
   | { type: 'review/set'; questionId: string; card: ReviewCard }
   /** Record that a simulator challenge was passed (the first pass is the one kept). */
   | { type: 'challenge/pass'; challengeId: string }
+  /** Keep the answer being written to a follow-up (typed text, or that it is answered aloud). */
+  | { type: 'followup/draft'; followUpId: string; text: string; aloud: boolean }
+  /**
+   * Record a graded answer to a follow-up (its draft is used up). With `round`, it is that mock
+   * round's answer, and the round ends when every one of its follow-ups has one.
+   */
+  | { type: 'followup/record'; followUpId: string; attempt: Omit<FollowUpAttempt, 'at'> }
+  /** Start a mock follow-up round. */
+  | { type: 'drill/start'; roundId: string; topics: readonly string[]; items: readonly string[] }
+  /** Start the clock of a mock round's next follow-up. */
+  | { type: 'drill/next'; roundId: string }
+  /** End a mock round before its last follow-up. */
+  | { type: 'drill/stop'; roundId: string }
   /** Bring in progress read from an export file (see `parseImport`). */
   | { type: 'import/apply'; data: ProgressData; mode: ImportMode }
   /** Forget everything, in every tab. */
@@ -141,6 +159,57 @@ export function reduceProgress(state: ProgressData, action: ProgressAction, now:
       }
       const at = nextStamp(now);
       return { ...state, challenges: withEntry(state.challenges, challengeId, { passedAt: at, updatedAt: at }) };
+    }
+    case 'followup/draft': {
+      const { followUpId } = action;
+      const followups = state.followups ?? {};
+      const entry = readEntry(followups, followUpId);
+      if (entry?.draft?.text === action.text && entry.draft.aloud === action.aloud) return state;
+      if (entry?.draft === undefined && action.text === '' && !action.aloud) return state;
+      const at = nextStamp(now, entry?.updatedAt);
+      const draft = followUpDraftSchema.safeParse({ text: action.text, aloud: action.aloud, at });
+      if (!draft.success || !isId(followUpId) || !hasRoom(followups, followUpId)) return state;
+      const next = { attempts: entry?.attempts ?? [], draft: draft.data, updatedAt: at };
+      return { ...state, followups: withEntry(followups, followUpId, next) };
+    }
+    case 'followup/record': {
+      const { followUpId } = action;
+      const followups = state.followups ?? {};
+      const entry = readEntry(followups, followUpId);
+      const at = nextStamp(now, entry?.updatedAt);
+      const parsed = followUpAttemptSchema.safeParse({ ...action.attempt, at });
+      if (!parsed.success || !isId(followUpId) || !hasRoom(followups, followUpId)) return state;
+      const attempts = unionFollowUpAttempts(entry?.attempts ?? [], [parsed.data]);
+      const recorded = { ...state, followups: withEntry(followups, followUpId, { attempts, updatedAt: at }) };
+      const roundId = parsed.data.round;
+      const round = roundId === undefined ? undefined : readEntry(state.drills ?? {}, roundId);
+      if (roundId === undefined || round === undefined || round.finishedAt !== undefined) return recorded;
+      const answered = new Set(round.items.filter((item) => readEntry(recorded.followups, item)?.attempts.some((a) => a.round === roundId)));
+      const updatedAt = nextStamp(now, round.updatedAt);
+      if (answered.size < round.items.length) return recorded;
+      const finished: DrillRound = { ...round, finishedAt: at, updatedAt };
+      return { ...recorded, drills: withEntry(state.drills ?? {}, roundId, finished) };
+    }
+    case 'drill/start': {
+      const { roundId } = action;
+      const drills = state.drills ?? {};
+      if (readEntry(drills, roundId) !== undefined || !isId(roundId) || !hasRoom(drills, roundId)) return state;
+      const at = nextStamp(now);
+      const parsed = drillRoundSchema.safeParse({ startedAt: at, topics: [...action.topics], items: [...action.items], itemStartedAt: at, updatedAt: at });
+      if (!parsed.success || new Set(parsed.data.items).size !== parsed.data.items.length) return state;
+      return { ...state, drills: withEntry(drills, roundId, parsed.data) };
+    }
+    case 'drill/next': {
+      const round = readEntry(state.drills ?? {}, action.roundId);
+      if (round === undefined || round.finishedAt !== undefined) return state;
+      const at = nextStamp(now, round.updatedAt);
+      return { ...state, drills: withEntry(state.drills ?? {}, action.roundId, { ...round, itemStartedAt: at, updatedAt: at }) };
+    }
+    case 'drill/stop': {
+      const round = readEntry(state.drills ?? {}, action.roundId);
+      if (round === undefined || round.finishedAt !== undefined) return state;
+      const at = nextStamp(now, round.updatedAt);
+      return { ...state, drills: withEntry(state.drills ?? {}, action.roundId, { ...round, finishedAt: at, updatedAt: at }) };
     }
     case 'import/apply': {
       // Checked again here so a caller that skipped parseImport can never store unreadable data.

@@ -29,7 +29,7 @@ export function exportProgress(state: ProgressData, now: Date): string {
 export interface KnownContentIds {
   /** Lesson ids (for completion and notes). */
   lessons?: Iterable<string>;
-  /** Quiz question ids (for answers and review cards). */
+  /** Quiz question and follow-up ids (for answers and review cards). */
   questions?: Iterable<string>;
   /** Practice prompt ids. */
   prompts?: Iterable<string>;
@@ -51,6 +51,10 @@ export interface ProgressSummary {
   reviewCards: number;
   /** Simulator challenges passed. */
   challenges: number;
+  /** Interviewer follow-ups answered at least once. */
+  followUps: number;
+  /** Mock follow-up rounds started. */
+  mockRounds: number;
   /**
    * How many ids belong to no current content (only counted for the kinds of content passed in).
    * Those entries are kept anyway: the content may come back.
@@ -71,11 +75,13 @@ export function summarizeProgress(data: ProgressData, known?: KnownContentIds): 
     practicePrompts: values(data.practice).filter((entry) => entry.attempts.length > 0).length,
     reviewCards: Object.keys(data.review).length,
     challenges: Object.keys(data.challenges).length,
+    followUps: values(data.followups ?? {}).filter((entry) => entry.attempts.length > 0).length,
+    mockRounds: Object.keys(data.drills ?? {}).length,
   };
   if (known === undefined) return summary;
   const checks: [Iterable<string> | undefined, readonly Readonly<Record<string, unknown>>[]][] = [
     [known.lessons, [data.lessons, data.notes]],
-    [known.questions, [data.quiz, data.review]],
+    [known.questions, [data.quiz, data.review, data.followups ?? {}]],
     [known.prompts, [data.practice]],
     [known.challenges, [data.challenges]],
   ];

@@ -1,8 +1,7 @@
-import type { FollowUp } from '../../schemas/quiz.ts';
+import { FOLLOW_UP_GRADES } from '../../schemas/progress.ts';
 
+export { FOLLOW_UP_GRADES };
 /** How a follow-up answer went, from the learner's own ticks; each maps to an FSRS rating. */
-export const FOLLOW_UP_GRADES = ['again', 'hard', 'good', 'easy'] as const;
-/** One grade of a follow-up answer. */
 export type FollowUpGrade = (typeof FOLLOW_UP_GRADES)[number];
 
 /** What the learner ticked after revealing the key points: the points they made, the flags they fell into. */
@@ -23,7 +22,7 @@ export interface FollowUpResult {
   grade: FollowUpGrade;
   /** The grade in words, for the page and the live region. */
   label: string;
-  /** One sentence: how many points were made, and any red flags. */
+  /** One sentence: how many points were made, and any red flags (the grade's label is separate). */
   summary: string;
 }
 
@@ -43,7 +42,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * fewer than three quarters of the points, is at best `hard`; every point and no flag is `easy`;
  * the rest is `good`. A red flag never lifts a grade: it only caps it.
  */
-export function gradeFollowUp(followUp: Pick<FollowUp, 'keyPoints' | 'redFlags'>, ticks: FollowUpTicks): FollowUpResult {
+export function gradeFollowUp(
+  followUp: { readonly keyPoints: readonly { id: string }[]; readonly redFlags: readonly { id: string }[] },
+  ticks: FollowUpTicks,
+): FollowUpResult {
   const madeSet = new Set(ticks.made);
   const flagSet = new Set(ticks.flags);
   const made = followUp.keyPoints.filter((k) => madeSet.has(k.id)).map((k) => k.id);
@@ -59,6 +61,6 @@ export function gradeFollowUp(followUp: Pick<FollowUp, 'keyPoints' | 'redFlags'>
     flags,
     grade,
     label: FOLLOW_UP_GRADE_LABELS[grade],
-    summary: `You made ${made.length} of ${followUp.keyPoints.length} key points, with ${flagText}: ${FOLLOW_UP_GRADE_LABELS[grade].toLowerCase()}.`,
+    summary: `You made ${made.length} of ${followUp.keyPoints.length} key points, with ${flagText}.`,
   };
 }

@@ -107,6 +107,37 @@ const cardArb = fc.dictionary(
   fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constantFrom('2025-01-02T00:00:00.000Z', 'new'), fc.constant(null)),
   { maxKeys: 4 },
 );
+const followUpAttemptArb = fc.record(
+  {
+    at: stamps,
+    answer: fc.constantFrom('', 'It is delivered again.', '<i>x</i>'),
+    aloud: fc.boolean(),
+    made: fc.uniqueArray(fc.constantFrom('k1', 'k2', 'k3'), { maxLength: 3 }),
+    flags: fc.uniqueArray(fc.constantFrom('f1', 'f2'), { maxLength: 2 }),
+    grade: fc.constantFrom('again' as const, 'hard' as const, 'good' as const, 'easy' as const),
+    round: ids,
+  },
+  { requiredKeys: ['at', 'answer', 'aloud', 'made', 'flags', 'grade'] },
+);
+const followUpEntryArb = fc.record(
+  {
+    attempts: fc.array(followUpAttemptArb, { maxLength: 3 }),
+    draft: fc.record({ text: fc.constantFrom('', 'half an answer', 'other tab'), aloud: fc.boolean(), at: stamps }),
+    updatedAt: stamps,
+  },
+  { requiredKeys: ['attempts', 'updatedAt'] },
+);
+const drillArb = fc.record(
+  {
+    startedAt: stamps,
+    topics: fc.uniqueArray(ids, { minLength: 1, maxLength: 2 }),
+    items: fc.uniqueArray(ids, { minLength: 1, maxLength: 3 }),
+    itemStartedAt: stamps,
+    finishedAt: stamps,
+    updatedAt: stamps,
+  },
+  { requiredKeys: ['startedAt', 'topics', 'items', 'itemStartedAt', 'updatedAt'] },
+);
 const record = <T>(value: fc.Arbitrary<T>) => fc.dictionary(ids, value, { maxKeys: 4 });
 
 /** Any valid progress, in canonical form, from small pools of ids and times. */
@@ -119,6 +150,8 @@ export const progressArb: fc.Arbitrary<ProgressData> = fc
     practice: record(fc.record({ attempts: fc.array(practiceAttemptArb, { maxLength: 3 }), updatedAt: stamps })),
     review: record(fc.record({ card: cardArb, updatedAt: stamps })),
     challenges: record(fc.record({ passedAt: stamps, updatedAt: stamps })),
+    followups: record(followUpEntryArb),
+    drills: record(drillArb),
   })
   .map((data) => normalizeProgress(data));
 
@@ -137,6 +170,8 @@ export function progressWith(parts: Partial<ProgressData>): ProgressData {
     practice: {},
     review: {},
     challenges: {},
+    followups: {},
+    drills: {},
     ...parts,
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, PROGRESS_LIMITS, progressExportSchema, type ProgressData } from '../../../../src/schemas/progress.ts';
 import { decode, encode } from '../../../../src/lib/progress/codec.ts';
 import { emptyProgress, isLessonComplete, noteText } from '../../../../src/lib/progress/model.ts';
-import { applyImport } from '../../../../src/lib/progress/reducer.ts';
+import { applyImport, reduceProgress } from '../../../../src/lib/progress/reducer.ts';
 import { createProgressStore, DEFAULT_PROGRESS_KEY } from '../../../../src/lib/progress/store.ts';
 import { exportProgress, MAX_IMPORT_BYTES, parseImport, summarizeProgress } from '../../../../src/lib/progress/transfer.ts';
 import { FakeStorage, manualClock, progressWith } from './helpers.ts';
@@ -68,7 +68,17 @@ describe('import summary', () => {
       practicePrompts: 1,
       reviewCards: 1,
       challenges: 1,
+      followUps: 0,
+      mockRounds: 0,
     });
+  });
+
+  it('counts answered follow-ups and mock rounds', () => {
+    let state = reduceProgress(emptyProgress(), { type: 'drill/start', roundId: 'round-1', topics: ['outbox'], items: ['fu-outbox-01'] }, new Date('2026-12-01T10:00:00Z'));
+    state = reduceProgress(state, { type: 'followup/draft', followUpId: 'fu-outbox-02', text: 'half', aloud: false }, new Date('2026-12-01T10:01:00Z'));
+    state = reduceProgress(state, { type: 'followup/record', followUpId: 'fu-outbox-01', attempt: { answer: 'x', aloud: false, made: [], flags: [], grade: 'again', round: 'round-1' } }, new Date('2026-12-01T10:02:00Z'));
+    expect(summarizeProgress(state)).toMatchObject({ followUps: 1, mockRounds: 1 });
+    expect(summarizeProgress(state, { questions: ['fu-outbox-01'] }).unknownIds).toBe(1);
   });
 
   it('counts ids of content that no longer exists, which are still kept', () => {

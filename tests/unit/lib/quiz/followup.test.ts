@@ -20,7 +20,8 @@ describe('grading a follow-up from the ticked key points and red flags', () => {
     const result = gradeFollowUp(followUp(4), { made: ids(4), flags: [] });
     expect(result.grade).toBe('easy');
     expect(result.missed).toEqual([]);
-    expect(result.summary).toBe('You made 4 of 4 key points, with no red flags: strong.');
+    expect(result.summary).toBe('You made 4 of 4 key points, with no red flags.');
+    expect(result.label).toBe('Strong');
   });
 
   it('three of four points is solid (good); the missed one is listed', () => {
@@ -33,7 +34,7 @@ describe('grading a follow-up from the ticked key points and red flags', () => {
     const result = gradeFollowUp(followUp(4), { made: ids(4), flags: ['f2'] });
     expect(result.grade).toBe('hard');
     expect(result.flags).toEqual(['f2']);
-    expect(result.summary).toContain('1 red flag:');
+    expect(result.summary).toContain('with 1 red flag.');
   });
 
   it('fewer than half the points is again, whatever the flags', () => {
