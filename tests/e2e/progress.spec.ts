@@ -16,7 +16,7 @@ const percent = (done: number) => Math.round((done / TOTAL) * 100);
 const KEY = 'eda-course:progress';
 const BACKUP = 'eda-course:progress-backup';
 
-const completeButton = (page: Page) => page.getByRole('button', { name: 'Mark as complete' });
+const completeButton = (page: Page) => page.getByRole('button', { name: /^(Mark as complete|Completed — undo)$/ });
 const notesBox = (page: Page) => page.getByRole('textbox', { name: 'Notes on this lesson' });
 /** Waits until the notes panel says the note was saved (not merely "Saving…"). */
 const expectSaved = (page: Page) => expect(page.locator('#notes-status')).toHaveText(/^Saved (just now|at |on )/);
@@ -25,11 +25,11 @@ const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key),
 test('completing a lesson survives a reload and shows in the header, sidebar and lesson list', async ({ page }) => {
   await page.goto(LESSON);
   await expect(completeButton(page)).toBeEnabled();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await expect(completeButton(page)).toHaveText('Mark as complete');
   await completeButton(page).click();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(completeButton(page)).toHaveText('Completed — undo');
   await page.reload();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(completeButton(page)).toHaveText('Completed — undo');
   await expect(page.getByRole('link', { name: new RegExp(`Progress 1 / ${TOTAL} lessons complete`) })).toBeVisible();
   const outline = page.getByRole('navigation', { name: 'Course' });
   await expect(outline.locator('[data-lesson-mark="eda-in-one-page"]')).toBeVisible();
@@ -39,9 +39,9 @@ test('completing a lesson survives a reload and shows in the header, sidebar and
   // Completion is a toggle.
   await page.goto(LESSON);
   await completeButton(page).click();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await expect(completeButton(page)).toHaveText('Mark as complete');
   await page.reload();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await expect(completeButton(page)).toHaveText('Mark as complete');
 });
 
 test('the home page offers to continue where the learner left off', async ({ page }) => {
@@ -114,7 +114,7 @@ test('two tabs editing different notes at once keep both, and the completion mad
   await second.reload();
   await expect(notesBox(first)).toHaveValue('note on lesson one');
   await expect(notesBox(second)).toHaveValue('note on lesson two');
-  await expect(completeButton(second)).toHaveAttribute('aria-pressed', 'true');
+  await expect(completeButton(second)).toHaveText('Completed — undo');
   await first.goto('/notes/');
   await expect(first.getByText('note on lesson one')).toBeVisible();
   await expect(first.getByText('note on lesson two')).toBeVisible();
@@ -155,7 +155,7 @@ test('corrupted progress: the page works, a notice explains, and the unreadable 
   // The course still works from a clean start.
   await completeButton(page).click();
   await page.reload();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(completeButton(page)).toHaveText('Completed — undo');
   expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP)).toBe(corrupt);
 });
 
@@ -166,7 +166,7 @@ test('when the browser refuses storage, the course works in memory and says so',
   await page.goto(LESSON);
   await expect(page.locator('[data-notice="unavailable"]')).toBeVisible();
   await completeButton(page).click();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(completeButton(page)).toHaveText('Completed — undo');
   await notesBox(page).fill('kept on the page');
   await expect(page.getByText('Kept on this page only')).toBeVisible();
   await expect(notesBox(page)).toHaveValue('kept on the page');
@@ -229,15 +229,15 @@ test('a page restored from the back/forward cache re-reads progress saved meanwh
   // gets the pageshow event a cache restore fires.
   await page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), { capture: true }));
   await page.goto(LESSON);
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await expect(completeButton(page)).toHaveText('Mark as complete');
   const other = await context.newPage();
   await other.goto(LESSON);
   await completeButton(other).click();
-  await expect(completeButton(other)).toHaveAttribute('aria-pressed', 'true');
+  await expect(completeButton(other)).toHaveText('Completed — undo');
   await other.close();
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await expect(completeButton(page)).toHaveText('Mark as complete');
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
-  await expect(completeButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(completeButton(page)).toHaveText('Completed — undo');
 });
 
 test('the progress pages have no axe violations with a notice and an import under review', async ({ page }) => {
