@@ -26,7 +26,9 @@ describe('links in the built site (no dead links)', () => {
       for (const match of source.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)) {
         const href = (match[1] ?? '').replace(/&amp;/g, '&');
         if (/^(?:[a-z]+:|\/\/)/i.test(href)) continue;
-        const [path = '', hash] = href.split('#');
+        const [withQuery = '', hash] = href.split('#');
+        // A query string selects something on the page (e.g. /drills/?lesson=…); the page is the path.
+        const path = withQuery.split('?')[0] ?? '';
         const target = path === '' ? page : path.startsWith('/') ? fileFor(path) : undefined;
         if (!target) {
           broken.push(`${page}: link to ${href} has no page${path.startsWith('/') ? '' : ' (use a root-relative URL)'}`);
