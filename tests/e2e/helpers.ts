@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { builtPages } from '../helpers/site-weight.ts';
@@ -18,4 +19,10 @@ export async function hydrateIslands(page: Page): Promise<void> {
   // <astro-island> is display: contents, so scroll its first rendered child into view instead.
   for (const island of await islands.all()) await island.evaluate((el) => el.firstElementChild?.scrollIntoView());
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}
+
+/** Whether the built page at a URL path only redirects elsewhere (a moved page's old address). */
+export function isRedirect(url: string): boolean {
+  const file = url.endsWith('/') ? `${url}index.html` : url;
+  return /<meta http-equiv="refresh"/i.test(readFileSync(join(import.meta.dirname, '..', '..', 'dist', file), 'utf8'));
 }

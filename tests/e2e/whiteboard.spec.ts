@@ -10,8 +10,13 @@ import { THEME_KEY } from './helpers.ts';
 async function openWhiteboard(page: Page): Promise<Locator> {
   await page.goto('/practice/notification-system/');
   await page.getByRole('button', { name: /^Start (an|a new) attempt$/ }).click();
-  const board = page.getByRole('region', { name: 'Whiteboard for this attempt' });
+  // The whiteboard appears with the design phases, after the clarify phase.
+  await page.getByRole('button', { name: 'Next phase: High-level design' }).click();
+  const board = page.getByRole('region', { name: 'Whiteboard', exact: true });
   await expect(board.getByRole('textbox', { name: 'Diagram as text' })).toBeVisible();
+  // Mouse steps use viewport coordinates: bring the canvas to the middle of the window, clear of the
+  // sticky header and clock.
+  await board.locator('.canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   return board;
 }
 
@@ -64,6 +69,7 @@ test('draw by mouse: add parts from the palette, drag a handle to connect, drag 
   await expect(part(board, 'Topic 1')).toBeVisible();
   await expect(status(board)).toHaveText("Added topic 'Topic 1'.");
 
+  await board.locator('.canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const from = await centre(part(board, 'Service 1').getByRole('button', { name: /Connection handle/ }).last());
   const to = await centre(part(board, 'Topic 1').getByRole('button', { name: /Connection handle/ }).first());
   await page.mouse.move(from.x, from.y);
@@ -84,8 +90,11 @@ test('draw by mouse: add parts from the palette, drag a handle to connect, drag 
   await expect(status(board)).toHaveText("Moved 'Topic 1'.");
   const after = await centre(part(board, 'Topic 1'));
   expect(after.y).toBeGreaterThan(before.y + 50);
+  // Positions are measured against the canvas: clicking Undo may scroll the page.
+  const canvasTop = async () => (await board.locator('.canvas').boundingBox())?.y ?? 0;
+  const beforeInCanvas = before.y - (await canvasTop());
   await board.getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(async () => Math.round((await centre(part(board, 'Topic 1'))).y)).toBe(Math.round(before.y));
+  await expect.poll(async () => Math.round((await centre(part(board, 'Topic 1'))).y - (await canvasTop()))).toBe(Math.round(beforeInCanvas));
 
   await part(board, 'Topic 1').dblclick();
   const name = board.getByRole('textbox', { name: 'Name' });
