@@ -4,6 +4,7 @@ import { completionSummary, continueLesson, exportFileName, practiceHistory } fr
 import { bankAccuracy, courseMap, practiceMap, practiceScores, reviewForecast, type ChartBank, type MapLesson } from '../lib/progress/charts.ts';
 import { drawBankBars, drawCourseMap, drawForecast, drawScores, forecastCaption } from './dashboard-charts.ts';
 import { dueCount } from '../lib/review/due.ts';
+import { formatDate, plural } from '../lib/course/format.ts';
 import { downloadText } from './download.ts';
 import { courseOutline, progressStore } from './progress.ts';
 
@@ -68,7 +69,7 @@ if (root) {
         const li = document.createElement('li');
         const minutes = Math.round(item.elapsedMs / 60_000);
         const score = item.score === undefined ? 'not scored' : `score ${item.score}`;
-        li.textContent = `${promptName(item.promptId)} — ${new Date(item.startedAt).toLocaleDateString()}, ${minutes} min, ${item.hintsUsed} hint${item.hintsUsed === 1 ? '' : 's'}, ${item.submittedAt ? score : 'in progress'}`;
+        li.textContent = `${promptName(item.promptId)} — ${formatDate(new Date(item.startedAt))}, ${minutes} min, ${plural(item.hintsUsed, 'hint')}, ${item.submittedAt ? score : 'in progress'}`;
         return li;
       }),
     );
@@ -93,7 +94,7 @@ if (root) {
       const entry = readEntry(state.lessons, id);
       const status = row.querySelector('[data-status]');
       const notes = row.querySelector('[data-has-notes]');
-      if (status) status.textContent = isLessonComplete(state, id) && entry?.completedAt ? `Completed ${new Date(entry.completedAt).toLocaleDateString()}` : 'Not completed';
+      if (status) status.textContent = isLessonComplete(state, id) && entry?.completedAt ? `Completed ${formatDate(new Date(entry.completedAt))}` : 'Not completed';
       if (notes) notes.textContent = noteText(state, id).trim() ? 'Yes' : '—';
     }
     renderCharts(state);
