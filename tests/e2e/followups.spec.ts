@@ -60,8 +60,8 @@ test('answer a follow-up by keyboard alone, reveal, tick, and find it due in rev
   await page.clock.fastForward('11:00');
   await page.goto('/review/');
   const due = page.getByRole('region', { name: 'Interviewer follow-ups due' });
-  // The section loads when it scrolls into view.
-  await due.scrollIntoViewIfNeeded();
+  // The section loads when it scrolls into view (its placeholder is then replaced, so scroll the page).
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(due).toContainText('1 follow-up due.');
   await expect(due.locator('.followup h3')).toContainText(plain(first.question).slice(0, 40));
   await expect(due.getByRole('button', { name: /Your earlier answers \(1\)/ })).toHaveCount(0);
