@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { parse } from 'yaml';
 import { quizBankSchema } from '../src/schemas/quiz.ts';
+import { plainText } from '../src/lib/course/markdown.ts';
 
 const root = join(import.meta.dirname, '..');
 const site = join(root, 'dist');
 
-const plain = (markdown: string) => markdown.replace(/`([^`]*)`/g, '$1').replace(/\*\*?([^*]+)\*\*?/g, '$1').replace(/\s+/g, ' ').trim();
 
 const { index, errors } = await createIndex({});
 if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -29,13 +29,13 @@ for (const name of readdirSync(join(root, 'quizzes')).filter((f) => f.endsWith('
   const bank = quizBankSchema.parse(parse(readFileSync(join(root, 'quizzes', name), 'utf8')));
   for (const [position, question] of bank.questions.entries()) {
     const number = position + 1;
-    const content = [question.scenario, question.prompt].filter(Boolean).map((t) => plain(t ?? '')).join(' ');
+    const content = [question.scenario, question.prompt].filter(Boolean).map((t) => plainText(t ?? '')).join(' ');
     const added = await index.addCustomRecord({
       // One record per question; Pagefind keeps one record per URL, so each gets its own fragment.
       url: `/quizzes/${bank.id}/#${question.id}`,
       content,
       language: 'en',
-      meta: { title: `${bank.title} quiz, question ${number}`, kind: 'quiz', question: plain(question.prompt) },
+      meta: { title: `${bank.title} quiz, question ${number}`, kind: 'quiz', question: plainText(question.prompt) },
     });
     if (added.errors.length > 0) throw new Error(`Pagefind rejected question ${question.id}: ${added.errors.join('; ')}`);
     records += 1;

@@ -1,5 +1,5 @@
 import type { Question, QuizBank } from '../../schemas/quiz.ts';
-import { renderBlocks, renderInline } from './markdown.ts';
+import { plainText, renderBlocks, renderInline } from './markdown.ts';
 import { lessonHref, type LessonRef } from './outline.ts';
 
 /** A question's text rendered to HTML at build time, so the browser parses no Markdown. */
@@ -15,11 +15,6 @@ export interface QuestionHtml {
   learnMore: { href: string; label: string };
 }
 
-/** Markdown to plain text (for labels): drops the inline markers. */
-function plain(markdown: string): string {
-  return markdown.replace(/`([^`]*)`/g, '$1').replace(/\*\*?([^*]+)\*\*?/g, '$1').replace(/\s+/g, ' ').trim();
-}
-
 /** One question's HTML. `lessonTitle` names the lesson a "learn more" link goes to. */
 export function questionHtml(question: Question, lessonTitle: (id: string) => string): QuestionHtml {
   const list = question.kind === 'order' ? question.items : question.options;
@@ -28,7 +23,7 @@ export function questionHtml(question: Question, lessonTitle: (id: string) => st
   const { lesson, section } = question.learnMore;
   const html: QuestionHtml = {
     prompt: renderBlocks(question.prompt),
-    promptText: plain(question.prompt),
+    promptText: plainText(question.prompt),
     explanation: renderBlocks(question.explanation),
     choices,
     learnMore: { href: `${lessonHref(lesson)}${section ? `#${section}` : ''}`, label: lessonTitle(lesson) },
