@@ -19,12 +19,14 @@ const filesIn = (dir: string, ext: string) =>
     .map((name) => `${dir}/${name}`);
 
 const lessonFiles = filesIn('lessons', '.mdx');
-/** A lesson's text by its number (`lesson(3)` is `lessons/03-….mdx`). */
-function lesson(n: number): string {
-  const file = lessonFiles.find((f) => f.startsWith(`lessons/${String(n).padStart(2, '0')}-`));
-  if (!file) throw new Error(`no lesson numbered ${n}`);
-  return flat(read(file));
+/** A lesson's file by its id (`lessonFile('brokers')` is `lessons/03-brokers.mdx`). */
+function lessonFile(id: string): string {
+  const file = lessonFiles.find((f) => new RegExp(`^id: ${id}$`, 'm').test(read(f)));
+  if (!file) throw new Error(`no lesson with id ${id}`);
+  return file;
 }
+/** A lesson's text by its id, flattened. */
+const lesson = (id: string): string => flat(read(lessonFile(id)));
 /** Every lesson, quiz bank and the glossary, each as `[file, flattened text]`. */
 const everything: [string, string][] = [...lessonFiles, ...filesIn('quizzes', '.yaml'), 'src/data/glossary.yaml'].map((file) => [file, flat(read(file))]);
 /** The files whose text matches `pattern`. */
@@ -53,16 +55,16 @@ function expectNotIn(where: string, text: string, ...needles: (string | RegExp)[
 }
 
 describe('accuracy review, high: auto.offset.reset where lag and backfill are taught (row 1)', () => {
-  it.each([1, 3, 10, 13, 14])('lesson %i names auto.offset.reset and its default, latest', (n) => {
-    expectIn(`lesson ${n}`, lesson(n), 'auto.offset.reset');
-    expectIn(`lesson ${n}`, lesson(n), /`latest`|auto\.offset\.reset=latest/);
+  it.each(['eda-in-one-page', 'brokers-topics-queues', 'eventual-consistency', 'observability', 'case-studies'])('%s names auto.offset.reset and its default, latest', (id) => {
+    expectIn(id, lesson(id), 'auto.offset.reset');
+    expectIn(id, lesson(id), /`latest`|auto\.offset\.reset=latest/);
   });
 
   it('lessons 1 and 3 teach the offsets expiry, earliest for backfill and none to fail loudly', () => {
-    for (const n of [1, 3]) {
-      expectIn(`lesson ${n}`, lesson(n), 'offsets.retention.minutes');
-      expectIn(`lesson ${n}`, lesson(n), '`earliest`');
-      expectIn(`lesson ${n}`, lesson(n), '`none`');
+    for (const id of ['eda-in-one-page', 'brokers-topics-queues']) {
+      expectIn(id, lesson(id), 'offsets.retention.minutes');
+      expectIn(id, lesson(id), '`earliest`');
+      expectIn(id, lesson(id), '`none`');
     }
   });
 
@@ -83,17 +85,17 @@ describe('accuracy review, medium', () => {
     expect(filesMatching(/unix timestamps in microseconds, so one cursor gives roughly the same position/)).toEqual([]);
     expect(filesMatching(/Jetstream's time cursors do travel/)).toEqual([]);
     expect(filesMatching(/Its cursors are timestamps in microseconds, so they work across instances/)).toEqual([]);
-    for (const n of [1, 14]) expectIn(`lesson ${n}`, lesson(n), /original Jetstream[\s\S]*(instance-local|sequence numbers of its own)/);
+    for (const id of ['eda-in-one-page', 'case-studies']) expectIn(id, lesson(id), /original Jetstream[\s\S]*(instance-local|sequence numbers of its own)/);
   });
 
   it('says incremental rebalancing predates KIP-848, which clients opt into, and teaches static membership (row 3)', () => {
-    const brokers = lesson(3);
-    expectIn('lesson 3', brokers, 'CooperativeStickyAssignor');
-    expectIn('lesson 3', brokers, 'KIP-429');
-    expectIn('lesson 3', brokers, 'group.protocol=consumer');
-    expectIn('lesson 3', brokers, 'group.instance.id');
-    expectNotIn('lesson 3', brokers, 'it moves only the partitions that must move instead of pausing the whole group');
-    expectIn(`lesson ${7}`, lesson(7), 'group.protocol=consumer');
+    const brokers = lesson('brokers-topics-queues');
+    expectIn('brokers-topics-queues', brokers, 'CooperativeStickyAssignor');
+    expectIn('brokers-topics-queues', brokers, 'KIP-429');
+    expectIn('brokers-topics-queues', brokers, 'group.protocol=consumer');
+    expectIn('brokers-topics-queues', brokers, 'group.instance.id');
+    expectNotIn('brokers-topics-queues', brokers, 'it moves only the partitions that must move instead of pausing the whole group');
+    expectIn('ordering-and-partitions', lesson('ordering-and-partitions'), 'group.protocol=consumer');
   });
 
   it('never lists the retried HTTP statuses without 500 (row 4)', () => {
@@ -101,22 +103,22 @@ describe('accuracy review, medium', () => {
       [...text.matchAll(/[^.]*\b429\b[^.]*\b50[234]\b[^.]*\./g)].filter((m) => !/\b500\b/.test(m[0])).map((m) => `${file}: ${m[0].trim()}`),
     );
     expect(lists).toEqual([]);
-    expectIn(`lesson ${9}`, lesson(9), /`408`, `429` \(honouring `Retry-After`\), `500`, `502`, `503` and `504`/);
-    expectIn(`lesson ${9}`, lesson(9), 'idempotency key');
+    expectIn('retries-and-dead-letters', lesson('retries-and-dead-letters'), /`408`, `429` \(honouring `Retry-After`\), `500`, `502`, `503` and `504`/);
+    expectIn('retries-and-dead-letters', lesson('retries-and-dead-letters'), 'idempotency key');
   });
 
-  it('lesson 15 has no SKIP LOCKED relay claiming per-order ordering, and says why one relay (row 5)', () => {
-    const file = lessonFiles.find((f) => f.startsWith('lessons/15-')) ?? 'lessons/15-missing.mdx';
+  it('the when-not-to-use lesson has no SKIP LOCKED relay claiming per-order ordering, and says why one relay (row 5)', () => {
+    const file = lessonFile('when-not-to-use-eda');
     const code = codeBlocks(file, read(file)).map((b) => b.code).join('\n');
     expectNotIn(`${file}, its code blocks`, code, /SKIP LOCKED/i);
-    expectIn(`lesson ${15}`, lesson(15), /single relay runs at a time \(leader-elected\)/);
+    expectIn('when-not-to-use-eda', lesson('when-not-to-use-eda'), /single relay runs at a time \(leader-elected\)/);
   });
 
   it('lesson 6 puts the early-arrival caveat of version = N-1 next to last-write-wins (row 6)', () => {
-    const idempotent = lesson(6);
-    expectIn('lesson 6', idempotent, /version < 7/);
-    expectIn('lesson 6', idempotent, /rejects \*early\* arrivals as well as late ones/);
-    expectNotIn('lesson 6', idempotent, 'The same check rejects events that arrive late and out of order, which a processed table alone does not');
+    const idempotent = lesson('idempotent-consumers');
+    expectIn('idempotent-consumers', idempotent, /version < 7/);
+    expectIn('idempotent-consumers', idempotent, /rejects \*early\* arrivals as well as late ones/);
+    expectNotIn('idempotent-consumers', idempotent, 'The same check rejects events that arrive late and out of order, which a processed table alone does not');
   });
 });
 
@@ -124,7 +126,7 @@ describe('accuracy review, low', () => {
   it('dates share groups: production-ready from 4.2 (row 7)', () => {
     expect(filesMatching(/maturing (them|it) toward production/)).toEqual([]);
     expect(filesMatching(/have been maturing it/)).toEqual([]);
-    expectIn(`lesson ${1}`, lesson(1), 'production-ready from Kafka 4.2');
+    expectIn('eda-in-one-page', lesson('eda-in-one-page'), 'production-ready from Kafka 4.2');
   });
 
   it('does not claim push always floods a slow consumer (row 8)', () => {
@@ -132,18 +134,18 @@ describe('accuracy review, low', () => {
   });
 
   it('treats retention as a lower bound with segment-granular deletion (row 9)', () => {
-    for (const n of [1, 3]) expectIn(`lesson ${n}`, lesson(n), 'segment.ms');
+    for (const id of ['eda-in-one-page', 'brokers-topics-queues']) expectIn(id, lesson(id), 'segment.ms');
   });
 
   it('adds the other DLQs, aliases, header schema ids and KIP-939 "as of 4.2" (rows 11, 12, 14; other points)', () => {
-    expectIn(`lesson ${9}`, lesson(9), 'KIP-1034');
-    expectIn(`lesson ${12}`, lesson(12), /"aliases": \["total"\]/);
-    expectIn(`lesson ${12}`, lesson(12), /schema id in a record header/);
-    expectIn(`lesson ${8}`, lesson(8), /As of Kafka 4\.2/);
+    expectIn('retries-and-dead-letters', lesson('retries-and-dead-letters'), 'KIP-1034');
+    expectIn('schema-evolution', lesson('schema-evolution'), /"aliases": \["total"\]/);
+    expectIn('schema-evolution', lesson('schema-evolution'), /schema id in a record header/);
+    expectIn('dual-writes-and-outbox', lesson('dual-writes-and-outbox'), /As of Kafka 4\.2/);
   });
 
   it('closes fatal producer exceptions instead of aborting (row 15)', () => {
-    expectIn(`lesson ${5}`, lesson(5), 'ProducerFencedException | OutOfOrderSequenceException | AuthorizationException');
+    expectIn('delivery-guarantees', lesson('delivery-guarantees'), 'ProducerFencedException | OutOfOrderSequenceException | AuthorizationException');
   });
 
   it('fixes the two quiz feedback texts (rows 20 and 21)', () => {

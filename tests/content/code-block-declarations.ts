@@ -121,7 +121,7 @@ interface CloudEvent<T> { id: string; source: string; type: string; data: T }
 interface OrderStatusChanged { orderId: string; status: string; version: number }
 declare const metrics: { increment(name: string): void };`,
 
-  'lessons/10-eventual-consistency.mdx': `
+  'lessons/12-eventual-consistency.mdx': `
 interface Order { id: string; placedAt: string }
 interface OrderList { orders: Order[]; version: number; source: 'projection' | 'orders' }
 interface OrderHistory { forCustomer(customerId: string): Promise<{ orders: Order[]; appliedVersion: number }> }
@@ -133,7 +133,7 @@ declare const api: {
 declare const cart: unknown;
 declare const session: { minVersion?: number };`,
 
-  'lessons/11-choreography-orchestration-sagas.mdx': `
+  'lessons/13-choreography-orchestration-sagas.mdx': `
 type CommandType = 'AuthorizePayment' | 'CapturePayment' | 'VoidAuthorization' | 'ReleaseStock' | 'CreateShipment';
 type ReplyType =
   | 'StockReserved' | 'StockReservationRejected' | 'PaymentAuthorized' | 'PaymentDeclined' | 'PaymentCaptured'
@@ -153,14 +153,14 @@ declare function secondsFromNow(seconds: number): Date;
 declare function statusFor(state: SagaState): string;
 declare function command(type: CommandType, saga: Saga): OutgoingMessage;`,
 
-  'lessons/13-observability.mdx': `
+  'lessons/16-observability.mdx': `
 interface CloudEvent<T> { id: string; source: string; type: string; correlationid: string; causationid?: string; data: T }
 interface OrderPlaced { orderId: string; total: number }
 declare function capturePayment(order: OrderPlaced): Promise<{ id: string }>;
 declare function publish(topic: string, event: Record<string, unknown>, headers: Record<string, string>): Promise<void>;
 declare const log: { info(fields: object): void; error(fields: object): void };`,
 
-  'lessons/14-case-studies.mdx': `
+  'lessons/20-case-studies.mdx': `
 type Frame =
   | { type: '#info'; name: string }
   | { type: 'error'; error: string }
@@ -175,7 +175,7 @@ type Action =
 declare function tidToMs(tid: string): number;
 declare const MAX_CLOCK_DRIFT_MS: number;`,
 
-  'lessons/15-when-not-to-use-eda.mdx': `
+  'lessons/21-when-not-to-use-eda.mdx': `
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 interface Line { sku: string; quantity: number }
 interface PlaceOrderRequest { checkoutId: string; total: number; paymentMethod: string; lines: Line[] }

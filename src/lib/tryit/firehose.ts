@@ -1,5 +1,5 @@
 /**
- * The case-study Try-it (lesson 14): a consumer of a Bluesky-style firehose (relay `seq` cursors)
+ * The case-study Try-it: a consumer of a Bluesky-style firehose (relay `seq` cursors)
  * processes events, saves its cursor every few events, drops off and reconnects. How it
  * reconnects — live, from its saved cursor, or rewinding further and de-duplicating — decides
  * whether it misses events or applies some twice.

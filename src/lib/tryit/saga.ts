@@ -1,5 +1,5 @@
 /**
- * The saga Try-it: the order saga of lesson 11 (reserve stock → authorise card → capture payment,
+ * The saga Try-it: the order saga of the sagas lesson (reserve stock → authorise card → capture payment,
  * the pivot → create shipment), coordinated by choreography or orchestration, with a failure
  * injectable at any step. Before the pivot a failure runs the compensations in reverse order;
  * after it, the failed step is retried forward.

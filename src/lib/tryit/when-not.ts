@@ -1,5 +1,5 @@
 /**
- * The when-not-to-use-EDA Try-it (lesson 15): answer a few questions about one step of a flow and
+ * The when-not-to-use-EDA Try-it: answer a few questions about one step of a flow and
  * get a recommendation with its reasons. The rule follows the lesson: a caller that needs the answer
  * now, or an invariant, keeps the step a request or a transaction; events announce what was decided
  * and pay off when other teams' services need to react.
