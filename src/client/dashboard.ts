@@ -1,6 +1,7 @@
 import { isLessonComplete, noteText, readEntry } from '../lib/progress/model.ts';
 import { parseImport, exportProgress, type ImportResult } from '../lib/progress/transfer.ts';
-import { completionSummary, continueLesson, exportFileName, practiceHistory } from '../lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, practiceHistory, resetMessage } from '../lib/progress/views.ts';
+import { DEFAULT_BACKUP_KEY, DEFAULT_PROGRESS_KEY } from '../lib/progress/store.ts';
 import { bankAccuracy, courseMap, practiceMap, practiceScores, reviewForecast, type ChartBank, type MapLesson } from '../lib/progress/charts.ts';
 import { drawBankBars, drawCourseMap, drawForecast, drawScores, forecastCaption } from './dashboard-charts.ts';
 import { dueCount } from '../lib/review/due.ts';
@@ -152,6 +153,10 @@ if (root) {
   });
   $('[data-import-apply]')?.addEventListener('click', () => {
     if (!pending) return;
+    if (store.readOnly) {
+      say('This page can’t save: a newer version of the course saved your progress in this browser. Reload the page, then import again. Nothing was changed.');
+      return;
+    }
     const mode = root.querySelector<HTMLInputElement>('input[name="import-mode"]:checked')?.value === 'replace' ? 'replace' : 'merge';
     store.dispatch({ type: 'import/apply', data: pending.data, mode });
     closeReview();
@@ -170,11 +175,60 @@ if (root) {
   $('[data-reset-export]')?.addEventListener('click', exportNow);
   $('[data-reset-cancel]')?.addEventListener('click', () => dialog?.close());
   $('[data-reset-confirm]')?.addEventListener('click', () => {
-    store.dispatch({ type: 'reset' });
+    const report = store.resetAll();
     dialog?.close();
-    say('All progress in this browser was reset.');
+    say(resetMessage(report, { progress: DEFAULT_PROGRESS_KEY, backup: DEFAULT_BACKUP_KEY }));
+    renderCopies();
   });
   dialog?.addEventListener('close', () => resetButton?.focus());
+
+  // Copies of unreadable progress kept in this browser: restore one this version can read, download or delete any.
+  const copiesBox = $('[data-copies]');
+  const copiesList = $('[data-copies-list]');
+  function renderCopies(): void {
+    const copies = store.backups();
+    if (copiesBox) copiesBox.hidden = copies.length === 0;
+    copiesList?.replaceChildren(
+      ...copies.map((copy) => {
+        const item = document.createElement('li');
+        const text = document.createElement('p');
+        const when = copy.keptAt ? `Kept ${formatDate(new Date(copy.keptAt))}` : 'Kept earlier';
+        const size = `${Math.max(1, Math.round(copy.size / 1024))} KB`;
+        text.textContent = `${when} · ${size} · ${copy.readable ? 'this version can read it' : copy.problem ?? 'unreadable'}`;
+        const actions = document.createElement('p');
+        actions.className = 'actions';
+        const button = (label: string, onClick: () => void, className = 'button secondary') => {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.className = className;
+          b.textContent = label;
+          b.addEventListener('click', onClick);
+          return b;
+        };
+        if (copy.readable) {
+          actions.append(
+            button('Restore into my progress', () => {
+              say(store.restoreBackup(copy.key).message);
+              renderCopies();
+            }, 'button'),
+          );
+        }
+        actions.append(
+          button('Download', () => {
+            downloadText('eda-course-kept-copy.json', store.readBackup(copy.key) ?? '', 'application/json');
+            say('The copy was downloaded. You can import it here later, or in a newer version of the course.');
+          }),
+          button('Delete', () => {
+            say(store.deleteBackup(copy.key) ? 'The copy was deleted from this browser.' : 'The copy could not be deleted (the browser refused).');
+            renderCopies();
+          }),
+        );
+        item.append(text, actions);
+        return item;
+      }),
+    );
+  }
+  renderCopies();
 
   for (const control of [exportButton, fileInput, resetButton]) if (control) control.disabled = false;
 }

@@ -12,8 +12,23 @@ if (root) {
   const count = root.querySelector<HTMLElement>('[data-notes-count]');
   const empty = root.querySelector<HTMLElement>('[data-notes-empty]');
   let all: NoteItem[] = [];
+  /** How many matching notes are drawn: a page at a time, so thousands of notes never block the page. */
+  const PAGE = 100;
+  let limit = PAGE;
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'button secondary';
+  more.hidden = true;
+  more.addEventListener('click', () => {
+    const first = limit;
+    limit += PAGE;
+    render();
+    // Keyboard users carry on at the first note just drawn.
+    list?.children[first]?.querySelector<HTMLElement>('a, h2')?.focus();
+  });
+  list?.after(more);
 
-  const item = (note: NoteItem) => {
+  const item = (note: NoteItem, now: Date) => {
     const li = document.createElement('li');
     const heading = document.createElement('h2');
     if (note.href) {
@@ -29,14 +44,18 @@ if (root) {
     text.textContent = note.text;
     const when = document.createElement('p');
     when.className = 'when';
-    when.textContent = savedLabel(note.updatedAt, new Date(), COURSE_LOCALE);
+    when.textContent = savedLabel(note.updatedAt, now, COURSE_LOCALE);
     li.append(heading, text, when);
     return li;
   };
 
   const render = () => {
     const shown = filterNotes(all, filter?.value ?? '');
-    list?.replaceChildren(...shown.map(item));
+    const now = new Date();
+    list?.replaceChildren(...shown.slice(0, limit).map((note) => item(note, now)));
+    const left = shown.length - Math.min(limit, shown.length);
+    more.hidden = left === 0;
+    more.textContent = left === 0 ? '' : `Show ${Math.min(PAGE, left)} more (${left.toLocaleString(COURSE_LOCALE)} not shown)`;
     if (empty) empty.hidden = all.length > 0;
     if (count) count.textContent = all.length === 0 ? '' : shown.length === all.length ? plural(all.length, 'note') : `${shown.length} of ${all.length} notes match`;
   };
@@ -44,6 +63,9 @@ if (root) {
     all = notesList(lessons, state);
     render();
   });
-  filter?.addEventListener('input', render);
+  filter?.addEventListener('input', () => {
+    limit = PAGE;
+    render();
+  });
   if (filter) filter.disabled = false;
 }

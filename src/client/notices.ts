@@ -20,6 +20,14 @@ function renderNotice(notice: ProgressNotice, store: ProgressStore): HTMLElement
     });
     actions.append(download);
   }
+  if (notice.kind === 'newer') {
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.className = 'button';
+    reload.textContent = 'Reload to get the newer version';
+    reload.addEventListener('click', () => window.location.reload());
+    actions.append(reload);
+  }
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
   dismiss.className = 'button secondary';

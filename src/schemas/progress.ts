@@ -214,7 +214,7 @@ export const practiceAttemptSchema = z.strictObject({
   /** How many hints the learner opened. */
   hintsUsed: z.int().check(z.minimum(0), z.maximum(PROGRESS_LIMITS.hintsPerAttempt)),
   /** Self-assessed rubric score, when the learner scored the attempt (the latest grading's score). */
-  score: z.optional(z.number().check(z.minimum(0))),
+  score: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   /** The interview clock: current phase and time per phase. */
   clock: z.optional(attemptClockSchema),
   /** The scratchpad, one copy per tab that wrote it (keyed by a tab id). */

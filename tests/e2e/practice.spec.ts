@@ -201,33 +201,47 @@ test('two tabs on one prompt: typing at the same time loses nothing', async ({ c
   await start(a);
   await a.getByRole('textbox', { name: /Scratchpad/ }).fill('shared start');
   const b = await context.newPage();
+  // Tab B's timers are held (Playwright's clock would hold both tabs: it is per context), so B's typing
+  // stays unsaved while tab A saves: the two edits are written at the same time, every run.
+  await b.addInitScript(() => {
+    const held: (() => void)[] = [];
+    const realSetTimeout = window.setTimeout.bind(window);
+    const w = window as unknown as { holdTimers: boolean; releaseTimers: () => void };
+    w.holdTimers = false;
+    w.releaseTimers = () => {
+      w.holdTimers = false;
+      for (const run of held.splice(0)) run();
+    };
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      if (w.holdTimers && typeof handler === 'function') {
+        held.push(() => handler(...args));
+        return 0;
+      }
+      return realSetTimeout(handler, ms, ...args);
+    }) as typeof window.setTimeout;
+  });
   await b.goto(PROMPT);
   await expect(b.getByRole('textbox', { name: /Scratchpad/ })).toHaveValue('shared start');
-  // Both type before either has saved: each keeps its own text and shows the other's.
-  await a.evaluate(() => {
-    const pad = document.querySelector<HTMLTextAreaElement>('textarea');
-    if (pad) pad.blur();
+  await b.evaluate(() => {
+    (window as unknown as { holdTimers: boolean }).holdTimers = true;
   });
-  await Promise.all([
-    a.getByRole('textbox', { name: /Scratchpad/ }).fill('shared start + typed in A'),
-    b.getByRole('textbox', { name: /Scratchpad/ }).fill('shared start + typed in B'),
-  ]);
-  for (const [page, other] of [[a, 'B'], [b, 'A']] as const) {
+  await b.getByRole('textbox', { name: /Scratchpad/ }).fill('shared start + typed in B');
+  await a.getByRole('textbox', { name: /Scratchpad/ }).fill('shared start + typed in A');
+  // A's save reaches B while B's typing is unsaved: B saves its text on the copy it was typed on, and
+  // each tab keeps its own text and shows the other's beside it.
+  for (const [page, own, other] of [[a, 'A', 'B'], [b, 'B', 'A']] as const) {
     const conflict = page.getByRole('alert').filter({ hasText: 'edited in another tab at the same time' });
-    const pad = page.getByRole('textbox', { name: /Scratchpad/ });
-    // Either the edits arrived one after the other (one text holds the latest), or both are shown.
-    await expect
-      .poll(async () => `${await pad.inputValue()} | ${(await conflict.count()) > 0 ? await conflict.innerText() : ''}`)
-      .toContain(`typed in ${other}`);
+    await expect(conflict).toContainText(`typed in ${other}`);
+    await expect(page.getByRole('textbox', { name: /Scratchpad/ })).toHaveValue(`shared start + typed in ${own}`);
   }
   // Keep the other tab's text: both end up in one answer, in both tabs and after a reload.
-  const keep = a.getByRole('button', { name: 'Add it to the end of my answer' });
-  if ((await keep.count()) > 0) await keep.click();
+  await a.getByRole('button', { name: 'Add it to the end of my answer' }).click();
+  const merged = /typed in A[\s\S]*typed in B/;
+  await expect(a.getByRole('textbox', { name: /Scratchpad/ })).toHaveValue(merged);
+  await expect(a.getByRole('alert').filter({ hasText: 'edited in another tab at the same time' })).toHaveCount(0);
+  await b.evaluate(() => (window as unknown as { releaseTimers: () => void }).releaseTimers());
   await b.reload();
-  const merged = b.getByRole('textbox', { name: /Scratchpad/ });
-  await expect
-    .poll(async () => `${await merged.inputValue()} | ${await b.getByRole('alert').allInnerTexts()}`)
-    .toMatch(/typed in A[\s\S]*typed in B|typed in B[\s\S]*typed in A/);
+  await expect(b.getByRole('textbox', { name: /Scratchpad/ })).toHaveValue(merged);
 });
 
 test('an old prompt URL redirects, and attempts saved under the old id stay attached', async ({ page }) => {

@@ -38,29 +38,114 @@ export function findJsonHazard(value: unknown): JsonHazard | undefined {
 }
 
 /**
- * Whether text that failed to parse as JSON looks like the start of valid JSON cut off part-way:
- * it opens an object or list that is still open (or inside a string) when the text ends.
+ * Whether text that failed to parse as JSON is the start of valid JSON cut off part-way: every
+ * character up to the end follows JSON's grammar, and the end comes before the value is complete
+ * (inside a string, a number, a literal, or with an object or list still open). Text that breaks the
+ * grammar anywhere — `{{{ not json` — is not truncated, just not JSON.
  */
 export function looksTruncated(text: string): boolean {
-  const start = text.trimStart();
-  if (!start.startsWith('{') && !start.startsWith('[')) return false;
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  for (let i = 0; i < start.length; i += 1) {
-    const ch = start[i];
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (ch === '\\') escaped = true;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') depth += 1;
-    else if (ch === '}' || ch === ']') {
-      depth -= 1;
-      if (depth <= 0) return false;
+  type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close';
+  const stack: ('{' | '[')[] = [];
+  let expect: Expect = 'value';
+  let started = false;
+  let i = 0;
+  const n = text.length;
+  const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  /** Reads a string from the opening quote at `i`; 'end' when the text ends inside it, 'bad' on a bad escape. */
+  const readString = (): 'ok' | 'end' | 'bad' => {
+    i += 1;
+    while (i < n) {
+      const c = text[i] ?? '';
+      if (c === '"') {
+        i += 1;
+        return 'ok';
+      }
+      if (c < ' ') return 'bad';
+      if (c === '\\') {
+        const e = text[i + 1];
+        if (e === undefined) return 'end';
+        if (e === 'u') {
+          for (let k = 2; k < 6; k += 1) {
+            const h = text[i + k];
+            if (h === undefined) return 'end';
+            if (!/[0-9a-fA-F]/.test(h)) return 'bad';
+          }
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(e)) i += 2;
+        else return 'bad';
+      } else i += 1;
+    }
+    return 'end';
+  };
+  const afterValue = () => {
+    expect = stack.length === 0 ? 'value' : 'comma-or-close';
+    started = true;
+  };
+  while (i < n) {
+    const c = text[i] ?? '';
+    if (isSpace(c)) {
+      i += 1;
+      continue;
+    }
+    if (stack.length === 0 && started) return false; // content after a complete value
+    if (expect === 'value' || expect === 'value-or-close') {
+      if (c === ']' && expect === 'value-or-close') {
+        stack.pop();
+        i += 1;
+        afterValue();
+      } else if (c === '{' || c === '[') {
+        stack.push(c);
+        expect = c === '{' ? 'key-or-close' : 'value-or-close';
+        started = true;
+        i += 1;
+      } else if (c === '"') {
+        const r = readString();
+        if (r !== 'ok') return r === 'end';
+        afterValue();
+      } else if (c === '-' || (c >= '0' && c <= '9')) {
+        const m = /^-?(0|[1-9][0-9]*)?(\.[0-9]*)?([eE][+-]?[0-9]*)?/.exec(text.slice(i));
+        const num = m?.[0] ?? '';
+        i += num.length;
+        if (i >= n) return true;
+        if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(num)) return false;
+        afterValue();
+      } else {
+        const word = ['true', 'false', 'null'].find((w) => w[0] === c);
+        if (word === undefined) return false;
+        const rest = text.slice(i, i + word.length);
+        if (!word.startsWith(rest)) return false;
+        if (i + word.length > n) return true;
+        i += word.length;
+        afterValue();
+      }
+    } else if (expect === 'key' || expect === 'key-or-close') {
+      if (c === '}' && expect === 'key-or-close') {
+        stack.pop();
+        i += 1;
+        afterValue();
+      } else if (c === '"') {
+        const r = readString();
+        if (r !== 'ok') return r === 'end';
+        expect = 'colon';
+      } else return false;
+    } else if (expect === 'colon') {
+      if (c !== ':') return false;
+      i += 1;
+      expect = 'value';
+    } else {
+      const top = stack.at(-1);
+      if (c === ',') {
+        expect = top === '{' ? 'key' : 'value';
+        i += 1;
+      } else if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
+        stack.pop();
+        i += 1;
+        afterValue();
+      } else return false;
     }
   }
-  return true;
+  // The text ended: cut off if a value was begun and is not complete.
+  return started && stack.length > 0;
 }
 
 /** A hazard in plain English, e.g. `it contains a field named "__proto__" at lessons, which is never allowed`. */

@@ -44,3 +44,8 @@ export function isLessonComplete(state: ProgressData, lessonId: string): boolean
 export function noteText(state: ProgressData, lessonId: string): string {
   return readEntry(state.notes, lessonId)?.text ?? '';
 }
+
+/** The generation after `generation`, held at the largest the schema accepts so a reset never writes a value it would reject. */
+export function nextGeneration(generation: number): number {
+  return Math.min(generation + 1, Number.MAX_SAFE_INTEGER);
+}

@@ -17,7 +17,7 @@ import {
   type ReviewCard,
 } from '../../schemas/progress.ts';
 import { canonicalJson, canonicalize } from './canonical-json.ts';
-import { emptyProgress, readEntry, withEntry } from './model.ts';
+import { emptyProgress, nextGeneration, readEntry, withEntry } from './model.ts';
 import { mergeProgress, normalizeProgress, unionFollowUpAttempts, unionPracticeAttempts, unionQuizAttempts } from './merge.ts';
 
 /** How an imported file meets the progress already here: combined with it, or instead of it. */
@@ -85,7 +85,7 @@ function hasRoom(record: Readonly<Record<string, unknown>>, id: string): boolean
  * cannot merge the replaced progress back in. Pure: neither argument is changed.
  */
 export function applyImport(current: ProgressData, imported: ProgressData, mode: ImportMode): ProgressData {
-  if (mode === 'replace') return normalizeProgress({ ...imported, generation: current.generation + 1 });
+  if (mode === 'replace') return normalizeProgress({ ...imported, generation: nextGeneration(current.generation) });
   return mergeProgress(current, { ...imported, generation: current.generation });
 }
 
@@ -218,7 +218,7 @@ export function reduceProgress(state: ProgressData, action: ProgressAction, now:
       return applyImport(state, parsed.data, action.mode);
     }
     case 'reset':
-      return emptyProgress(state.generation + 1);
+      return emptyProgress(nextGeneration(state.generation));
     default:
       return state;
   }

@@ -1,13 +1,18 @@
 import type { ProgressData } from '../../schemas/progress.ts';
 import { decode, encode, type CodecOptions, type ProgressProblem } from './codec.ts';
 import { mergeProgress } from './merge.ts';
-import { emptyProgress } from './model.ts';
+import { emptyProgress, nextGeneration } from './model.ts';
 import { nextStamp, reduceProgress, type ProgressAction } from './reducer.ts';
 
 /** The part of the Web Storage API the store uses; `localStorage` fits, and so does a test double. */
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  /** Removes a key; without it (a minimal test double) a reset can only overwrite the progress key. */
+  removeItem?(key: string): void;
+  /** How many keys there are, and the name of the i-th: with both, a reset finds every key the course owns. */
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 /**
@@ -23,7 +28,9 @@ export type ProgressNotice =
   /** The browser refuses storage: progress lives on this page only. */
   | { kind: 'unavailable'; message: string }
   /** Storage is full: the latest changes live on this page only until a write succeeds. */
-  | { kind: 'full'; message: string };
+  | { kind: 'full'; message: string }
+  /** A newer version of the course saved the progress: this page leaves it untouched and saves nothing until reloaded. */
+  | { kind: 'newer'; message: string };
 
 /** What subscribers receive: the progress and the notices to show. */
 export interface ProgressSnapshot {
@@ -43,6 +50,36 @@ export interface ProgressStoreOptions extends CodecOptions {
   backupKey?: string;
   /** The clock that stamps every change. */
   now?: () => Date;
+  /** Keys starting with this belong to the course, and "Reset everything" removes them (default `eda-course:`). */
+  ownedPrefix?: string;
+  /** Owned keys a reset leaves in place: settings, not progress (default: the theme choice). */
+  keepOnReset?: readonly string[];
+}
+
+/** A copy of unreadable progress kept in this browser, as the Progress page lists it. */
+export interface BackupCopy {
+  /** Its storage key. */
+  readonly key: string;
+  /** Its length in characters. */
+  readonly size: number;
+  /** When it was kept, if its key says so (ISO time). */
+  readonly keptAt?: string;
+  /** Whether this version of the course can read it now, and if not, why. */
+  readonly readable: boolean;
+  readonly problem?: string;
+}
+
+/** What {@link ProgressStore.restoreBackup} did. */
+export type RestoreResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** What {@link ProgressStore.resetAll} did, for the page to say. */
+export interface ResetReport {
+  /** The storage keys removed (progress, backups, per-prompt data). */
+  readonly removed: readonly string[];
+  /** Whether the fresh, empty progress was saved (false when storage refuses). */
+  readonly saved: boolean;
+  /** Owned keys left in place on purpose (the theme choice). */
+  readonly kept: readonly string[];
 }
 
 /** A learner's progress, kept in storage and in step with other tabs. */
@@ -77,6 +114,26 @@ export interface ProgressStore {
   receiveExternal(newValue: string | null): void;
   /** Reads storage again and merges it in, e.g. when a page comes back from the back/forward cache. */
   reload(): void;
+  /**
+   * True while the stored progress was written by a newer version of the course: this page then
+   * shows and changes progress in memory only and never overwrites what the newer version saved.
+   */
+  readonly readOnly: boolean;
+  /** The copies of unreadable progress kept in this browser, oldest key first. */
+  backups(): BackupCopy[];
+  /**
+   * Merges a kept copy back into the progress when this version can read it (the copy is then
+   * removed); otherwise says why it cannot, and changes nothing.
+   */
+  restoreBackup(backupKey: string): RestoreResult;
+  /** Removes one kept copy (to free space once it is downloaded). Returns whether it was removed. */
+  deleteBackup(backupKey: string): boolean;
+  /**
+   * "Reset everything": removes every key the course owns (progress, kept copies, per-prompt data)
+   * except settings such as the theme, frees a full storage, starts a new generation so other tabs
+   * follow, clears the notices and says what it did.
+   */
+  resetAll(): ResetReport;
 }
 
 /** The storage key of the progress envelope unless another is given. */
@@ -91,6 +148,8 @@ export const NOTICE_MESSAGES = {
   full: 'This browser’s storage for the course is full, so your latest changes are kept on this page only for now. Nothing is lost while the page stays open, and the course tries to save again with every change. Exporting your progress keeps a copy safe.',
   recovered: (problem: ProgressProblem): string =>
     `${problem.message} A copy of it is kept in this browser and you can download it; the course has started fresh from here.`,
+  newer:
+    'Your progress in this browser was saved by a newer version of the course than this page. To keep it safe, this page saves nothing: anything you do here lasts only until you leave the page. Reload to get the newer version and your progress.',
   recoveredNotKept: (problem: ProgressProblem): string =>
     `${problem.message} The course couldn’t keep a copy of it in this browser (storage may be full), so nothing new is saved until it can; it tries again with every change. Download the copy now to keep it.`,
 } as const;
@@ -113,6 +172,10 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
   const key = options.key ?? DEFAULT_PROGRESS_KEY;
   const backupKey = options.backupKey ?? DEFAULT_BACKUP_KEY;
   const now = options.now ?? (() => new Date());
+  const ownedPrefix = options.ownedPrefix ?? 'eda-course:';
+  const keepOnReset = new Set(options.keepOnReset ?? ['eda-course:theme']);
+  /** Set when the stored progress is from a newer version: it is never overwritten from this page. */
+  let readOnly = false;
   const codec: CodecOptions = {};
   if (options.migrations !== undefined) codec.migrations = options.migrations;
   if (options.currentVersion !== undefined) codec.currentVersion = options.currentVersion;
@@ -209,11 +272,64 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
   /** Merges in saved progress text; unreadable text is kept as a backup and changes nothing. */
   const absorb = (raw: string | null) => {
     const decoded = decode(raw, codec);
+    if (decoded.problem?.kind === 'future-version') {
+      // Not unreadable, only newer than this page: leave it where it is, untouched, for the newer version.
+      readOnly = true;
+      setNotice({ kind: 'newer', message: NOTICE_MESSAGES.newer });
+      return;
+    }
     if (decoded.problem !== undefined) {
       if (raw !== null) keepUnreadable(raw, decoded.problem);
       return;
     }
     setState(mergeProgress(state, decoded.state));
+  };
+
+  /** The text under a key, or null when there is none or storage refuses. */
+  const readValue = (name: string): string | null => {
+    const found = read(name);
+    return found.ok ? found.value : null;
+  };
+  /** Every key in storage that belongs to the course (empty when storage cannot list its keys). */
+  const ownedKeys = (): string[] => {
+    if (storage === undefined || typeof storage.key !== 'function' || typeof storage.length !== 'number') {
+      return [key, backupKey, ...kept.keys()].filter((name, i, all) => all.indexOf(name) === i && readValue(name) !== null).sort();
+    }
+    try {
+      const names: string[] = [];
+      for (let i = 0; i < storage.length; i += 1) {
+        const name = storage.key(i);
+        if (name !== null && name.startsWith(ownedPrefix)) names.push(name);
+      }
+      return names.sort();
+    } catch {
+      goOffline();
+      return [];
+    }
+  };
+  /** Removes a key (or, where storage cannot remove, nothing); returns whether it is gone. */
+  const remove = (name: string): boolean => {
+    if (storage === undefined || typeof storage.removeItem !== 'function') return false;
+    try {
+      storage.removeItem(name);
+      return true;
+    } catch {
+      goOffline();
+      return false;
+    }
+  };
+  const describeBackup = (name: string): BackupCopy | undefined => {
+    const raw = kept.get(name) ?? readValue(name);
+    if (raw === null) return undefined;
+    const stamp = /:(\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(name.slice(backupKey.length))?.[1];
+    const problem = decode(raw, codec).problem;
+    return {
+      key: name,
+      size: raw.length,
+      ...(stamp === undefined ? {} : { keptAt: stamp }),
+      readable: problem === undefined,
+      ...(problem === undefined ? {} : { problem: problem.message }),
+    };
   };
 
   const pull = () => {
@@ -230,7 +346,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       pendingBackups.delete(name);
       setNotice({ kind: 'recovered', backupKey: name, message: NOTICE_MESSAGES.recovered(problem) });
     }
-    if (storage === undefined) return;
+    if (storage === undefined || readOnly) return;
     if (encoded !== lastRaw) {
       const result = write(key, encoded);
       if (result === 'full') setNotice({ kind: 'full', message: NOTICE_MESSAGES.full });
@@ -299,6 +415,81 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
       pull();
       flush();
       emit();
+    },
+    get readOnly() {
+      return readOnly;
+    },
+    backups() {
+      return ownedKeys()
+        .filter((name) => name === backupKey || name.startsWith(`${backupKey}:`))
+        .map((name) => describeBackup(name))
+        .filter((copy): copy is BackupCopy => copy !== undefined);
+    },
+    restoreBackup(name) {
+      const raw = kept.get(name) ?? readValue(name);
+      if (raw === null) return { ok: false, message: 'That copy is no longer in this browser.' };
+      const decoded = decode(raw, codec);
+      if (decoded.problem?.kind === 'future-version') {
+        return { ok: false, message: 'This copy was saved by a newer version of the course, which this page cannot read. Reload to get the newer version, then restore it there. Nothing was changed.' };
+      }
+      if (decoded.problem !== undefined) {
+        return { ok: false, message: `${decoded.problem.message} It can’t be restored; download it to keep it. Nothing was changed.` };
+      }
+      if (readOnly) return { ok: false, message: 'This page can’t save right now (a newer version of the course saved your progress). Reload, then try again. Nothing was changed.' };
+      pull();
+      setState(mergeProgress(state, decoded.state));
+      flush();
+      const saved = storage !== undefined && lastRaw === encoded;
+      if (saved) {
+        remove(name);
+        kept.delete(name);
+        pendingBackups.delete(name);
+        const latest = notices.find((n) => n.kind === 'recovered');
+        if (latest?.kind === 'recovered' && latest.backupKey === name) clearNotice('recovered');
+      }
+      emit();
+      return {
+        ok: true,
+        message: saved
+          ? 'The copy was merged into your progress (the newest of each item kept) and removed from the kept copies.'
+          : 'The copy was merged into your progress on this page, but the browser isn’t saving right now, so the copy is kept too.',
+      };
+    },
+    deleteBackup(name) {
+      if (name !== backupKey && !name.startsWith(`${backupKey}:`)) return false;
+      const removed = remove(name);
+      if (removed) {
+        kept.delete(name);
+        pendingBackups.delete(name);
+        const latest = notices.find((n) => n.kind === 'recovered');
+        if (latest?.kind === 'recovered' && latest.backupKey === name) clearNotice('recovered');
+        // Space freed: what waited for room can be saved now.
+        flush();
+        emit();
+      }
+      return removed;
+    },
+    resetAll() {
+      const removed: string[] = [];
+      const keptKeys: string[] = [];
+      for (const name of ownedKeys()) {
+        if (keepOnReset.has(name)) keptKeys.push(name);
+        else if (remove(name)) removed.push(name);
+      }
+      kept.clear();
+      pendingBackups.clear();
+      readOnly = false;
+      for (const kind of ['recovered', 'full', 'newer'] as const) clearNotice(kind);
+      const fresh = emptyProgress(nextGeneration(state.generation));
+      state = fresh;
+      encoded = encode(fresh);
+      changed = true;
+      // Whatever is left under the key (nothing, unless storage refused to remove it) is overwritten now.
+      lastRaw = readValue(key);
+      flush();
+      const saved = storage !== undefined && lastRaw === encoded;
+      emit();
+      return { removed, saved, kept: keptKeys };
     },
   };
 }

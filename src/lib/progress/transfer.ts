@@ -120,6 +120,36 @@ function refuse(reason: string): ImportResult {
 
 const NOT_AN_EXPORT = 'This file isn’t a progress export from this course';
 
+/** How far ahead of this device's clock a time in a file may be (another device's clock may run fast). */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The first time in `data` later than `limit`, with where it is. Review cards are skipped: a card's
+ * due date is in the future by design. A time far ahead would make its entry win every merge and
+ * every edit in another tab (the newest write wins), so an import refuses it.
+ */
+export function futureTime(data: unknown, limit: number, path: (string | number)[] = ['data']): { path: string; value: string } | undefined {
+  if (typeof data === 'string') {
+    return STAMP.test(data) && Date.parse(data) > limit ? { path: path.join(' › '), value: data } : undefined;
+  }
+  if (data === null || typeof data !== 'object') return undefined;
+  const entries: [string | number, unknown][] = Array.isArray(data) ? data.map((v, i) => [i, v]) : Object.entries(data);
+  for (const [name, value] of entries) {
+    if (path.length === 3 && path[1] === 'review' && name === 'card') continue;
+    const found = futureTime(value, limit, [...path, name]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Whether parsed JSON is a raw `{ version, data }` envelope, as kept in storage and downloaded as an "unreadable copy". */
+function isStoredEnvelope(file: Record<string, unknown>): boolean {
+  const keys = Object.keys(file);
+  return keys.length === 2 && keys.includes('version') && keys.includes('data');
+}
+
 /**
  * The first practice diagram in `data` that is not a sound whiteboard diagram, described with where it
  * is. Stored progress only checks a diagram's outline (see `storedDiagramSchema`); an import is where
@@ -142,7 +172,7 @@ function diagramProblem(data: ProgressData): string | undefined {
  * reach a prototype at any depth. Older format versions are upgraded. Notes are plain text and kept
  * exactly, HTML included. `sizeBytes` is the file's size when known (e.g. `File.size`).
  */
-export function parseImport(text: string, sizeBytes?: number, known?: KnownContentIds, options: CodecOptions = {}): ImportResult {
+export function parseImport(text: string, sizeBytes?: number, known?: KnownContentIds, options: CodecOptions & { now?: Date } = {}): ImportResult {
   // UTF-8 never takes fewer bytes than UTF-16 code units, so over-long text is refused without counting.
   const measured = text.length > MAX_IMPORT_BYTES ? text.length : (sizeBytes ?? utf8Bytes(text));
   const size = Math.max(sizeBytes ?? 0, measured);
@@ -161,12 +191,26 @@ export function parseImport(text: string, sizeBytes?: number, known?: KnownConte
   const hazard = findJsonHazard(parsed);
   if (hazard !== undefined) return refuse(`This file can’t be imported: ${describeHazard(hazard)}.`);
   const file = parsed as Record<string, unknown>;
+  const limit = (options.now ?? new Date()).getTime() + FUTURE_TOLERANCE_MS;
+  const current = options.currentVersion ?? EXPORT_FORMAT_VERSION;
+  if (isStoredEnvelope(file)) {
+    // A copy of stored progress (a kept "unreadable copy" downloaded from a notice or the Progress page).
+    const stored = file['version'];
+    if (typeof stored !== 'number' || !Number.isSafeInteger(stored) || stored < 1) {
+      return refuse(`This copy of saved progress has an unsupported version (${showValue(stored)}).`);
+    }
+    if (stored > current) {
+      return refuse(
+        `This copy of saved progress was written by a newer version of the course (version ${stored}); this version reads version ${current} and older. Reload the page to get the latest version, then try again.`,
+      );
+    }
+    return finish(readProgressData(file['data'], stored, options, ['data']), limit, known);
+  }
   if (file['format'] !== EXPORT_FORMAT) {
     const found = file['format'] === undefined ? 'it has no "format" field' : `its "format" is ${showValue(file['format'])}`;
     return refuse(`${NOT_AN_EXPORT} (${found}; expected ${JSON.stringify(EXPORT_FORMAT)}).`);
   }
   const version = file['formatVersion'];
-  const current = options.currentVersion ?? EXPORT_FORMAT_VERSION;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
     return refuse(`This file has an unsupported format version (${showValue(version)}).`);
   }
@@ -180,9 +224,19 @@ export function parseImport(text: string, sizeBytes?: number, known?: KnownConte
   if (!isoTimestamp.safeParse(file['exportedAt']).success) {
     return refuse(`This file can’t be imported: its export time ${showValue(file['exportedAt'])} is not a valid date and time.`);
   }
-  const result = readProgressData(file['data'], version, options, ['data']);
+  return finish(readProgressData(file['data'], version, options, ['data']), limit, known);
+}
+
+/** The last checks on data read from a file — diagrams in full, no time in the future — and its summary. */
+function finish(result: ReturnType<typeof readProgressData>, limit: number, known: KnownContentIds | undefined): ImportResult {
   if (!result.ok) return refuse(`This file can’t be imported: ${result.detail}.`);
   const badDiagram = diagramProblem(result.data);
   if (badDiagram !== undefined) return refuse(`This file can’t be imported: ${badDiagram}.`);
+  const future = futureTime(result.data, limit);
+  if (future !== undefined) {
+    return refuse(
+      `This file can’t be imported: at ${future.path} the time ${future.value} is in the future. A time ahead of now would let that entry overwrite your newer edits; check the clock of the device that exported it.`,
+    );
+  }
   return { ok: true, data: result.data, summary: summarizeProgress(result.data, known) };
 }

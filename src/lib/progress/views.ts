@@ -88,9 +88,25 @@ export function savedLabel(savedAt: string, now: Date, locale?: string): string 
   const at = new Date(savedAt);
   if (Number.isNaN(at.getTime())) return 'Saved';
   if (Math.abs(now.getTime() - at.getTime()) < 10_000) return 'Saved just now';
-  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const { time: timeFormat, date: dateFormat } = formatters(locale);
+  const time = timeFormat.format(at);
   if (at.toDateString() === now.toDateString()) return `Saved at ${time}`;
-  return `Saved on ${at.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })}, ${time}`;
+  return `Saved on ${dateFormat.format(at)}, ${time}`;
+}
+
+/** Date formatters by locale, made once: building one per call is what makes long lists slow to draw. */
+const formatCache = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+function formatters(locale: string | undefined): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } {
+  const key = locale ?? '';
+  let found = formatCache.get(key);
+  if (found === undefined) {
+    found = {
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
+      date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }),
+    };
+    formatCache.set(key, found);
+  }
+  return found;
 }
 
 /** One practice attempt in the history list. */
@@ -128,4 +144,23 @@ export function practiceHistory(state: ProgressData, renamed: Readonly<Record<st
 /** The file name an export is saved under, dated so several exports do not overwrite each other. */
 export function exportFileName(now: Date): string {
   return `eda-course-progress-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/**
+ * What "Reset everything" says it did, from the store's report: how many items of each kind were
+ * removed, what was kept on purpose, and whether the fresh start was saved.
+ */
+export function resetMessage(report: { removed: readonly string[]; saved: boolean; kept: readonly string[] }, keys: { progress: string; backup: string }): string {
+  const copies = report.removed.filter((k) => k === keys.backup || k.startsWith(`${keys.backup}:`)).length;
+  const progress = report.removed.includes(keys.progress) ? 1 : 0;
+  const other = report.removed.length - copies - progress;
+  const parts = [
+    progress > 0 ? 'your progress' : '',
+    copies > 0 ? `${copies} kept ${copies === 1 ? 'copy' : 'copies'}` : '',
+    other > 0 ? `${other} other saved ${other === 1 ? 'item' : 'items'} (older practice drafts)` : '',
+  ].filter((p) => p !== '');
+  const what = parts.length === 0 ? 'There was nothing saved to remove.' : `Removed ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`} from this browser.`;
+  const kept = report.kept.length > 0 ? ' Your light or dark theme choice was kept.' : '';
+  const saved = report.saved ? ' You are starting fresh.' : ' The browser isn’t saving right now, so the fresh start lasts only while this page is open.';
+  return `All progress in this browser was reset. ${what}${kept}${saved}`;
 }

@@ -30,6 +30,19 @@ export class FakeStorage implements StorageLike {
     this.writes.push(key);
     this.items.set(key, value);
   }
+
+  removeItem(key: string): void {
+    if (this.failEverything) throw this.failEverything;
+    this.items.delete(key);
+  }
+
+  get length(): number {
+    return this.items.size;
+  }
+
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
 }
 
 /** The error browsers throw when storage is refused (private modes, blocked cookies). */

@@ -314,3 +314,135 @@ describe('progress store: notices', () => {
     expect(store.notices.map((n) => n.kind)).toEqual(['full']);
   });
 });
+
+describe('progress store: progress saved by a newer version of the course', () => {
+  const newer = envelope(progressWith({ notes: { outbox: { text: 'written by version 7', updatedAt: '2025-01-01T00:00:00.000Z' } } }), 7);
+
+  it('never overwrites it: the page works in memory, says so, and saves nothing', () => {
+    const storage = new FakeStorage({ [KEY]: newer });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    expect(store.readOnly).toBe(true);
+    expect(store.notices.map((n) => n.kind)).toEqual(['newer']);
+    expect(store.dispatch({ type: 'lesson/complete', lessonId: 'outbox' })).toBe(true);
+    expect(isLessonComplete(store.state, 'outbox')).toBe(true);
+    expect(storage.items.get(KEY)).toBe(newer);
+    expect(storage.writes).toEqual([]);
+    expect(store.backups()).toEqual([]);
+  });
+
+  it('turns read-only when another tab of a newer version writes it', () => {
+    const storage = new FakeStorage();
+    const store = createProgressStore({ storage, now: manualClock().now });
+    store.dispatch({ type: 'lesson/complete', lessonId: 'intro' });
+    storage.items.set(KEY, newer);
+    store.receiveExternal(newer);
+    store.dispatch({ type: 'lesson/complete', lessonId: 'outbox' });
+    expect(store.readOnly).toBe(true);
+    expect(storage.items.get(KEY)).toBe(newer);
+  });
+});
+
+describe('progress store: kept copies', () => {
+  const readable = envelope(progressWith({ notes: { outbox: { text: 'from the kept copy', updatedAt: '2025-01-01T00:00:00.000Z' } } }));
+
+  it('lists each kept copy with whether it can be read now', () => {
+    const storage = new FakeStorage({ [KEY]: '{"version":1,"data":{"lessons":', [`${BACKUP}:2025-02-01T00:00:00.000Z`]: readable, 'other-site:key': 'x' });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    const copies = store.backups();
+    expect(copies.map((c) => [c.key, c.readable])).toEqual([
+      [BACKUP, false],
+      [`${BACKUP}:2025-02-01T00:00:00.000Z`, true],
+    ]);
+    expect(copies[0]?.problem).toMatch(/cut off/);
+    expect(copies[1]?.keptAt).toBe('2025-02-01T00:00:00.000Z');
+  });
+
+  it('restores a readable copy by merging it in, then removes the copy', () => {
+    const name = `${BACKUP}:2025-02-01T00:00:00.000Z`;
+    const storage = new FakeStorage({ [name]: readable });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    store.dispatch({ type: 'note/set', lessonId: 'intro', text: 'mine' });
+    const result = store.restoreBackup(name);
+    expect(result.ok).toBe(true);
+    expect(noteText(stored(storage).state, 'outbox')).toBe('from the kept copy');
+    expect(noteText(stored(storage).state, 'intro')).toBe('mine');
+    expect(storage.items.has(name)).toBe(false);
+  });
+
+  it('refuses, changing nothing, a copy it cannot read or one a newer version wrote', () => {
+    const storage = new FakeStorage({ [BACKUP]: 'not json at all', [`${BACKUP}:x`]: envelope(emptyProgress(), 9) });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    const before = new Map(storage.items);
+    const unreadable = store.restoreBackup(BACKUP);
+    const future = store.restoreBackup(`${BACKUP}:x`);
+    expect(unreadable).toEqual({ ok: false, message: expect.stringMatching(/isn’t readable data[\s\S]*Nothing was changed/) });
+    expect(future).toEqual({ ok: false, message: expect.stringMatching(/newer version[\s\S]*Nothing was changed/) });
+    expect(storage.items).toEqual(before);
+  });
+
+  it('deletes a copy to free space, and what waited for room is then saved', () => {
+    const storage = new FakeStorage({ [BACKUP]: 'old unreadable' });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    storage.failWrites = quotaError();
+    store.dispatch({ type: 'note/set', lessonId: 'intro', text: 'typed while full' });
+    expect(store.notices.map((n) => n.kind)).toContain('full');
+    storage.failWrites = undefined;
+    expect(store.deleteBackup(BACKUP)).toBe(true);
+    expect(store.deleteBackup('eda-course:theme')).toBe(false);
+    expect(storage.items.has(BACKUP)).toBe(false);
+    expect(noteText(stored(storage).state, 'intro')).toBe('typed while full');
+    expect(store.notices.map((n) => n.kind)).not.toContain('full');
+  });
+});
+
+describe('progress store: reset everything', () => {
+  it('removes every key the course owns except the theme, keeps other sites’ keys, and says what it did', () => {
+    const storage = new FakeStorage({
+      [KEY]: envelope(progressWith({ notes: { outbox: { text: 'gone', updatedAt: '2025-01-01T00:00:00.000Z' } } })),
+      [BACKUP]: 'unreadable',
+      [`${BACKUP}:2025-02-01T00:00:00.000Z`]: 'unreadable too',
+      'eda-course:practice:order-pipeline': '{"version":2}',
+      'eda-course:theme': 'dark',
+      'someone-else': 'untouched',
+    });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    const report = store.resetAll();
+    expect([...report.removed].sort()).toEqual([BACKUP, `${BACKUP}:2025-02-01T00:00:00.000Z`, KEY, 'eda-course:practice:order-pipeline'].sort());
+    expect(report.kept).toEqual(['eda-course:theme']);
+    expect(report.saved).toBe(true);
+    expect([...storage.items.keys()].sort()).toEqual([KEY, 'eda-course:theme', 'someone-else']);
+    expect(noteText(stored(storage).state, 'outbox')).toBe('');
+    expect(store.notices).toEqual([]);
+  });
+
+  it('gets out of a full storage held by an unreadable copy: saving works again after the reset', () => {
+    const huge = `{"version":1,"data":${'x'.repeat(1000)}`;
+    const storage = new FakeStorage({ [KEY]: huge });
+    storage.failWrites = quotaError();
+    const store = createProgressStore({ storage, now: manualClock().now });
+    expect(store.notices.map((n) => n.kind)).toEqual(['recovered']);
+    storage.failWrites = undefined;
+    const report = store.resetAll();
+    expect(report.saved).toBe(true);
+    store.dispatch({ type: 'lesson/complete', lessonId: 'intro' });
+    expect(isLessonComplete(createProgressStore({ storage }).state, 'intro')).toBe(true);
+    expect(createProgressStore({ storage }).notices).toEqual([]);
+  });
+
+  it('leaves a newer version’s progress read-only no more: the learner chose to reset it', () => {
+    const storage = new FakeStorage({ [KEY]: envelope(emptyProgress(), 7) });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    store.resetAll();
+    expect(store.readOnly).toBe(false);
+    expect(stored(storage).problem).toBeUndefined();
+  });
+
+  it('writes a generation it can read back, even from the largest one', () => {
+    const storage = new FakeStorage({ [KEY]: envelope({ ...emptyProgress(), generation: Number.MAX_SAFE_INTEGER }) });
+    const store = createProgressStore({ storage, now: manualClock().now });
+    store.resetAll();
+    store.dispatch({ type: 'reset' });
+    expect(stored(storage).problem).toBeUndefined();
+    expect(stored(storage).state.generation).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});

@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, PROGRESS_LIMITS, progressExportSchema, type ProgressData } from '../../../../src/schemas/progress.ts';
 import { decode, encode } from '../../../../src/lib/progress/codec.ts';
 import { emptyProgress, isLessonComplete, noteText } from '../../../../src/lib/progress/model.ts';
 import { applyImport, reduceProgress } from '../../../../src/lib/progress/reducer.ts';
 import { createProgressStore, DEFAULT_PROGRESS_KEY } from '../../../../src/lib/progress/store.ts';
-import { exportProgress, MAX_IMPORT_BYTES, parseImport, summarizeProgress } from '../../../../src/lib/progress/transfer.ts';
+import { exportProgress, futureTime, MAX_IMPORT_BYTES, parseImport, summarizeProgress } from '../../../../src/lib/progress/transfer.ts';
 import { FakeStorage, manualClock, progressWith } from './helpers.ts';
 
 const at = '2025-02-01T08:00:00.000Z';
@@ -284,5 +285,44 @@ describe('applying an import', () => {
     expect(result.ok).toBe(true);
     expect(noteText(decode(after ?? null).state, 'what-is-eda')).toBe('<img src=x onerror=alert(1)>');
     expect(after).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('import: what a hostile or damaged file may not bring in', () => {
+  const now = new Date('2026-12-07T10:00:00.000Z');
+  const file = (data: unknown) => JSON.stringify({ format: EXPORT_FORMAT, formatVersion: 1, exportedAt: '2026-12-07T09:00:00.000Z', data });
+
+  it('refuses a time in the future, naming where it is, but accepts a review card due later', () => {
+    const future = progressWith({ notes: { outbox: { text: 'old text', updatedAt: '9999-12-31T23:59:59.999Z' } } });
+    const refused = parseImport(file(future), undefined, undefined, { now });
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('at data › notes › outbox › updatedAt the time 9999-12-31T23:59:59.999Z is in the future') });
+    const aheadByAnHour = progressWith({ lessons: { intro: { completed: true, updatedAt: '2026-12-07T11:00:00.000Z', completedAt: '2026-12-07T11:00:00.000Z' } } });
+    expect(parseImport(file(aheadByAnHour), undefined, undefined, { now }).ok).toBe(true);
+  });
+
+  it('finds a future time at any depth', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 0, 1), { maxLength: 5 }), (path) => {
+        let value: unknown = '2999-01-01T00:00:00.000Z';
+        for (const step of [...path].reverse()) value = typeof step === 'number' ? [value] : { [step]: value };
+        expect(futureTime({ x: value }, now.getTime())?.value).toBe('2999-01-01T00:00:00.000Z');
+      }),
+    );
+  });
+
+  it('refuses a practice score above 100', () => {
+    const at = '2026-11-01T10:00:00.000Z';
+    const data = progressWith({ practice: { 'order-pipeline': { attempts: [{ id: 'a1', startedAt: at, submittedAt: at, elapsedMs: 1000, hintsUsed: 0, score: 1e308 }], updatedAt: at } } });
+    const result = parseImport(file(data), undefined, undefined, { now });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(/score/);
+  });
+
+  it('reads a downloaded copy of stored progress ({ version, data }) like an export', () => {
+    const data = progressWith({ notes: { outbox: { text: 'kept copy', updatedAt: '2026-01-01T00:00:00.000Z' } } });
+    const result = parseImport(JSON.stringify({ version: 1, data }), undefined, undefined, { now });
+    expect(result.ok && result.summary.notes).toBe(1);
+    const newer = parseImport(JSON.stringify({ version: 4, data }), undefined, undefined, { now });
+    expect(newer).toEqual({ ok: false, message: expect.stringMatching(/newer version of the course \(version 4\)[\s\S]*Nothing was changed/) });
   });
 });

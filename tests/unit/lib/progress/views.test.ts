@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../../../src/lib/progress/model.ts';
 import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
 import { promptAttempts } from '../../../../src/lib/practice/history.ts';
-import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, practiceHistory, savedLabel } from '../../../../src/lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, practiceHistory, resetMessage, savedLabel } from '../../../../src/lib/progress/views.ts';
 
 const lessons = ['intro', 'why', 'costs', 'gotchas'].map((id) => ({ id, title: id.toUpperCase(), href: `/lessons/${id}/` }));
 
@@ -120,5 +120,23 @@ describe('practice history', () => {
 describe('export file name', () => {
   it('carries the date of the export', () => {
     expect(exportFileName(new Date('2026-11-28T23:59:00Z'))).toBe('eda-course-progress-2026-11-28.json');
+  });
+});
+
+describe('resetMessage', () => {
+  const keys = { progress: 'eda-course:progress', backup: 'eda-course:progress-backup' };
+  it('names what was removed and what was kept', () => {
+    const text = resetMessage(
+      { removed: ['eda-course:progress', 'eda-course:progress-backup', 'eda-course:progress-backup:2026-01-01T00:00:00.000Z', 'eda-course:practice:x'], kept: ['eda-course:theme'], saved: true },
+      keys,
+    );
+    expect(text).toBe(
+      'All progress in this browser was reset. Removed your progress, 2 kept copies and 1 other saved item (older practice drafts) from this browser. Your light or dark theme choice was kept. You are starting fresh.',
+    );
+  });
+  it('says when nothing was saved and when the fresh start cannot be saved', () => {
+    expect(resetMessage({ removed: [], kept: [], saved: false }, keys)).toBe(
+      'All progress in this browser was reset. There was nothing saved to remove. The browser isn’t saving right now, so the fresh start lasts only while this page is open.',
+    );
   });
 });
