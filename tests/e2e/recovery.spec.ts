@@ -30,11 +30,13 @@ test('progress saved by a newer version is never overwritten: the page says so a
   const newer = JSON.stringify({ version: 2, data: { shape: 'of the future' } });
   await seed(page, { [KEY]: newer });
   await page.goto(LESSON);
+  // A page may read progress lightly and load the full store only when the learner writes: the notice
+  // is there by the time the first change is made.
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(page.getByRole('button', { name: 'Completed — undo' })).toBeVisible();
   const notice = page.locator('[data-notice="newer"]');
   await expect(notice).toContainText('saved by a newer version of the course');
   await expect(notice.getByRole('button', { name: 'Reload to get the newer version' })).toBeVisible();
-  await page.getByRole('button', { name: 'Mark as complete' }).click();
-  await expect(page.getByRole('button', { name: 'Completed — undo' })).toBeVisible();
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
   expect(await storedKeys(page)).toEqual([KEY]);
 });
