@@ -26,6 +26,8 @@ function later(a: string, b: string): string {
  * choice never depends on which side is which.
  */
 export function newestWins<T extends { updatedAt: string }>(a: T, b: T): T {
+  // An item only one side has is joined with itself (every item, when progress is normalised): no comparison needed.
+  if (a === b) return canonicalize(a);
   const order = compareText(a.updatedAt, b.updatedAt) || compareText(canonicalJson(a), canonicalJson(b));
   return canonicalize(order >= 0 ? a : b);
 }
