@@ -28,7 +28,7 @@ export const VARIANTS: readonly Variant[] = [
   { id: 'not-idempotent', label: 'No de-duplication', code: 'Writes a ledger entry for every delivery, then commits the offset.' },
   { id: 'memory-dedupe', label: 'De-duplicates in memory', code: 'Skips event ids it has seen, kept in a Set in process memory; writes the entry, then commits.' },
   { id: 'commit-first', label: 'Commits first', code: 'Commits the offset as soon as it reads the record, then writes the entry (with durable de-duplication).' },
-  { id: 'assumes-order', label: 'Assumes order', code: 'Discards a refund whose capture it has not seen yet, as "unknown payment".' },
+  { id: 'assumes-order', label: 'Assumes order', code: 'Discards a refund whose capture it has not seen yet, as “unknown payment”.' },
   { id: 'strict-reader', label: 'Strict reader', code: 'Validates each event against a closed schema and rejects any field it does not know.' },
 ];
 
