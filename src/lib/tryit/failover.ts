@@ -186,7 +186,7 @@ function explain(settings: FailoverSettings, lost: number, duplicates: number, r
   const { lag, offsets, dedupe } = settings;
   const loss =
     lost > 0
-      ? `Replication ran ${lag} s behind, so the last ${lost} order${lost === 1 ? '' : 's'} never reached B: the RPO is the lag.`
+      ? `Replication ran ${lag} s behind, so the last ${lost === 1 ? 'order' : `${lost} orders`} never reached B: the RPO is the lag.`
       : lag === 0
         ? 'Replication was synchronous, so B had every order: an RPO of zero.'
         : 'Every order had reached B before the failure.';
