@@ -22,7 +22,7 @@ const verdict = (region: Locator) => region.locator('[data-right]');
 async function runDefault(region: Locator): Promise<void> {
   await region.getByLabel('Region A fails at').selectOption('8');
   await region.getByRole('radio', { name: '1 s behind' }).check();
-  await region.getByRole('radio', { name: 'Cluster link: same offsets, group position synced as it is' }).check();
+  await region.getByRole('radio', { name: 'Cluster link: same offsets, synced as they are' }).check();
   await region.getByRole('radio', { name: 'No check: charge every order read' }).check();
   await region.getByRole('radio', { name: 'Some orders never reach B and some are charged twice' }).check();
   await region.getByRole('button', { name: 'Fail region A' }).click();
@@ -45,7 +45,7 @@ test('predict, fail the region, see the lost tail and the repeated charges besid
   await expect(region.getByRole('status')).toContainText('Charged twice: 6, 7.');
 
   // A setting change clears the result; the provider's key absorbs the repeats, from the keyboard.
-  const globalKey = region.getByRole('radio', { name: 'Send the provider the idempotency key charge-<order id>' });
+  const globalKey = region.getByRole('radio', { name: 'Send the provider the key charge-<order id>' });
   await globalKey.focus();
   await page.keyboard.press('Space');
   await expect(globalKey).toBeChecked();
@@ -60,7 +60,7 @@ test('synchronous replication with exact offsets synced at the failure loses and
   const region = await openTryIt(page);
   await region.getByLabel('Region A fails at').selectOption('10');
   await region.getByRole('radio', { name: '0 s (synchronous, like a stretch cluster)' }).check();
-  await region.getByRole('radio', { name: 'Cluster link: same offsets, group position synced as it is' }).check();
+  await region.getByRole('radio', { name: 'Cluster link: same offsets, synced as they are' }).check();
   await region.getByRole('radio', { name: 'Nothing is lost and nobody is charged twice' }).check();
   await region.getByRole('button', { name: 'Fail region A' }).click();
   await expect(verdict(region)).toHaveAttribute('data-right', 'true');

@@ -36,16 +36,16 @@ export const LAGS: readonly (Choice<'0' | '1' | '3'> & { readonly seconds: numbe
 
 /** The offset modes, as the radio buttons show them. */
 export const OFFSET_MODES: readonly Choice<OffsetMode>[] = [
-  { id: 'none', label: 'Not replicated: Payments in B starts from the earliest record' },
-  { id: 'translated', label: 'MirrorMaker 2 checkpoints, translated to the last offset sync' },
-  { id: 'preserved', label: 'Cluster link: same offsets, group position synced as it is' },
+  { id: 'none', label: 'Not replicated: B starts from the earliest record' },
+  { id: 'translated', label: 'MirrorMaker 2: a translated checkpoint' },
+  { id: 'preserved', label: 'Cluster link: same offsets, synced as they are' },
 ];
 
 /** The de-duplication modes, as the radio buttons show them. */
 export const DEDUPE_MODES: readonly Choice<DedupeMode>[] = [
   { id: 'none', label: 'No check: charge every order read' },
-  { id: 'regional', label: "Check a processed-orders table in region A's database" },
-  { id: 'global', label: 'Send the provider the idempotency key charge-<order id>' },
+  { id: 'regional', label: "Check a processed table in region A's database" },
+  { id: 'global', label: 'Send the provider the key charge-<order id>' },
 ];
 
 /** The predictions a learner can make. */
