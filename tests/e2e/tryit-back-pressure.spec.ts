@@ -20,7 +20,7 @@ const verdict = (region: Locator) => region.locator('[data-right]');
 
 /** Picks the shaped strategy, predicts the right outcome and runs the sale. */
 async function runShaped(region: Locator): Promise<void> {
-  await region.getByRole('radio', { name: /a token bucket at 80 calls\/s shared by all pods/ }).check();
+  await region.getByRole('radio', { name: /a shared token bucket at 80 calls\/s/ }).check();
   await region.getByRole('radio', { name: 'Orders wait in the topic; every one is charged and none rejected' }).check();
   await region.getByRole('button', { name: 'Run the sale' }).click();
   await expect(verdict(region)).toBeVisible();
@@ -31,13 +31,13 @@ test('back-pressure: predict first; an unbounded queue crashes, a shared token b
   const run = region.getByRole('button', { name: 'Run the sale' });
   await expect(run).toBeDisabled();
 
-  await region.getByRole('radio', { name: /Fetch everything into an in-memory queue/ }).check();
+  await region.getByRole('radio', { name: /Unbounded in-memory queue/ }).check();
   await region.getByRole('radio', { name: 'The provider rejects calls with 429' }).check();
   await run.click();
   await expect(verdict(region)).toHaveAttribute('data-right', 'false');
   await expect(verdict(region)).toContainText('the result is “Memory runs out and the consumer crashes”');
   const counts = region.getByRole('definition');
-  await expect(region.getByText('Crashes', { exact: true })).toBeVisible();
+  await expect(region.getByRole('term').filter({ hasText: 'Crashes' })).toHaveText('Crashes problem');
   await expect(counts.nth(3)).not.toHaveText('0');
   await expect(region.getByRole('img', { name: /Orders waiting, second by second/ })).toBeVisible();
   await expect(region.getByRole('status')).toContainText('Crashes:');
@@ -48,6 +48,7 @@ test('back-pressure: predict first; an unbounded queue crashes, a shared token b
   await run.click();
   await expect(verdict(region)).toHaveAttribute('data-right', 'true');
   await expect(counts.nth(3)).toHaveText('0');
+  await expect(region.getByRole('term').filter({ hasText: 'Crashes' })).toHaveText('Crashes fine');
 
   await region.getByLabel('Spike').selectOption({ label: '300 orders a second' });
   await runShaped(region);
@@ -60,7 +61,7 @@ test('back-pressure: predict first; an unbounded queue crashes, a shared token b
 
 test('back-pressure: keyboard only, autoscaling on lag ends in 429s and rebalances', async ({ page }) => {
   const region = await openTryIt(page);
-  const autoscale = region.getByRole('radio', { name: /autoscale pods on lag/ });
+  const autoscale = region.getByRole('radio', { name: /autoscale on lag/ });
   await autoscale.focus();
   await page.keyboard.press('Space');
   await expect(autoscale).toBeChecked();

@@ -11,11 +11,11 @@ export type Strategy = 'unbounded' | 'bounded' | 'autoscale' | 'admission' | 'sh
 
 /** The strategies, as the radio buttons show them. */
 export const STRATEGIES: readonly Choice<Strategy>[] = [
-  { id: 'unbounded', label: 'Fetch everything into an in-memory queue and call the provider as fast as the workers go' },
-  { id: 'bounded', label: 'Bounded queue of 500 per pod; pause the partitions when it is full' },
-  { id: 'autoscale', label: 'Bounded queue, and autoscale pods on lag (up to 12, one per partition)' },
-  { id: 'admission', label: 'Token bucket at 80 calls/s, and checkout turns orders away while 2,000 are waiting' },
-  { id: 'shaped', label: 'Bounded queue, pause, and a token bucket at 80 calls/s shared by all pods' },
+  { id: 'unbounded', label: 'Unbounded in-memory queue; call the provider as fast as the workers go' },
+  { id: 'bounded', label: 'Bounded queue (500 a pod); pause the partitions when it is full' },
+  { id: 'autoscale', label: 'Bounded queue, and autoscale on lag (up to 12 pods, one per partition)' },
+  { id: 'admission', label: 'Token bucket at 80 calls/s; checkout refuses orders while 2,000 wait' },
+  { id: 'shaped', label: 'Bounded queue, pause, and a shared token bucket at 80 calls/s' },
 ];
 
 /** What the learner can predict; the run's outcome is one of these. */
