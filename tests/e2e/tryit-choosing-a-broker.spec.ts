@@ -38,6 +38,7 @@ test('the ledger ranks Kafka first and rules SQS standard out by ordering; the o
   await expect(verdict(region)).toContainText('you predicted “SQS standard (with SNS)”; the result is “Kafka”');
   const list = ranking(region);
   await expect(list.getByRole('listitem').first()).toHaveAccessibleName('Kafka: Fits');
+  await expect(list.getByRole('listitem', { name: 'Pulsar: Fits' })).toContainText('with more to run than Kafka');
   const sqs = list.getByRole('listitem', { name: 'SQS standard (with SNS): Ruled out' });
   await expect(sqs).toContainText('only tries to keep order');
   await expect(sqs).toContainText('kept at most 14 days');
