@@ -36,7 +36,7 @@ export const LAGS: readonly (Choice<'0' | '1' | '3'> & { readonly seconds: numbe
 
 /** The offset modes, as the radio buttons show them. */
 export const OFFSET_MODES: readonly Choice<OffsetMode>[] = [
-  { id: 'none', label: 'Not replicated: B starts from the earliest record' },
+  { id: 'none', label: 'Not replicated: B starts from the earliest record (auto.offset.reset=earliest)' },
   { id: 'translated', label: 'MirrorMaker 2: a translated checkpoint' },
   { id: 'preserved', label: 'Cluster link: same offsets, synced as they are' },
 ];
