@@ -163,18 +163,18 @@ describe('auto.offset.reset for a group that joins late', () => {
 describe('the consumer-groups lab challenges', () => {
   it('rolling restart: eager and plain cooperative fail, static membership passes', () => {
     expect(runChallenge(rollingRestartNoRebalance, rollingRestartNoRebalance.start).verdict.passed).toBe(false);
-    const cooperative = runChallenge(rollingRestartNoRebalance, { ...rollingRestartNoRebalance.start, protocol: 'cooperative' }).verdict;
+    const cooperative = runChallenge(rollingRestartNoRebalance, { ...rollingRestartNoRebalance.start, protocol: 'cooperative' as const }).verdict;
     expect(cooperative.passed).toBe(false);
     expect(cooperative.reason).toMatch(/rebalanced 4 times/);
-    expect(runChallenge(rollingRestartNoRebalance, { ...rollingRestartNoRebalance.start, protocol: 'static' }).verdict.passed).toBe(true);
-    const unlocked = runChallenge(rollingRestartNoRebalance, { ...rollingRestartNoRebalance.start, protocol: 'static', rollingRestart: false });
+    expect(runChallenge(rollingRestartNoRebalance, { ...rollingRestartNoRebalance.start, protocol: 'static' as const }).verdict.passed).toBe(true);
+    const unlocked = runChallenge(rollingRestartNoRebalance, { ...rollingRestartNoRebalance.start, protocol: 'static' as const, rollingRestart: false });
     expect(unlocked.metrics.groups[0]!.crashes, 'the locked rolling restart is put back').toBe(2);
   });
 
   it('backfill: latest skips 30 clicks, none stops, earliest passes', () => {
     expect(runChallenge(backfillNewGroup, backfillNewGroup.start).verdict.reason).toMatch(/skipped 30 clicks/);
-    expect(runChallenge(backfillNewGroup, { ...backfillNewGroup.start, offsetReset: 'none' }).verdict.reason).toMatch(/auto\.offset\.reset=none/);
-    expect(runChallenge(backfillNewGroup, { ...backfillNewGroup.start, offsetReset: 'earliest' }).verdict.passed).toBe(true);
+    expect(runChallenge(backfillNewGroup, { ...backfillNewGroup.start, offsetReset: 'none' as const }).verdict.reason).toMatch(/auto\.offset\.reset=none/);
+    expect(runChallenge(backfillNewGroup, { ...backfillNewGroup.start, offsetReset: 'earliest' as const }).verdict.passed).toBe(true);
   });
 
   it('the lab shows the late group’s skipped backlog in its metrics', () => {
