@@ -10,11 +10,13 @@ import {
   knobsFor,
   consistencyLab,
   duplicatesLab,
+  groupsLab,
   orderingLab,
   outboxLab,
   retriesLab,
   type ConsistencyKnobs,
   type DuplicatesKnobs,
+  type GroupsKnobs,
   type KnobValues,
   type LabId,
   type LabKnobs,
@@ -209,11 +211,57 @@ export const readYourOwnWrite: Challenge<ConsistencyKnobs> = {
   },
 };
 
+/** A rolling deploy of the analytics consumers with no rebalance and nothing lost. */
+export const rollingRestartNoRebalance: Challenge<GroupsKnobs> = {
+  id: 'rolling-restart-no-rebalance',
+  title: 'A rolling deploy nobody notices',
+  goal: 'Restart every analytics consumer in turn (each is back within the session timeout) without a single rebalance, and count every click.',
+  hint: 'A restarted consumer normally joins as a brand-new member. What if the group could recognise it as the same instance?',
+  lab: groupsLab,
+  start: { ...groupsLab.defaults, protocol: 'eager', rollingRestart: true },
+  locked: ['rollingRestart'],
+  check: (m) => {
+    const analytics = group(m, 'analytics');
+    const published = producer(m, 'web').published;
+    if (analytics.crashes < 1) return fail('No consumer restarted; keep the rolling restart on.');
+    if (analytics.rebalances > 0) {
+      const revoked = analytics.revoked > 0 ? ` Eager rebalancing took ${plural(analytics.revoked, 'partition', 'partitions')} away from healthy consumers on the way.` : '';
+      return fail(`The group rebalanced ${plural(analytics.rebalances, 'time', 'times')}: each restarted consumer came back as a new member.${revoked}`);
+    }
+    if (analytics.uniqueEffects < published) return fail(`${published - analytics.uniqueEffects} of ${published} clicks were never counted.`);
+    return pass(`${plural(analytics.crashes, 'consumer', 'consumers')} restarted with no rebalance: each came back as the same instance and took up its own partitions; all ${published} clicks counted.`);
+  },
+};
+
+/** A group deployed late processes the whole backlog. */
+export const backfillNewGroup: Challenge<GroupsKnobs> = {
+  id: 'backfill-new-group',
+  title: 'Backfill the new search index',
+  goal: 'The new search group is deployed at 300 ms, after 30 clicks are already in the topic; make it index every click ever published.',
+  hint: 'The group has no committed offset yet, so a setting decides where it starts. Which starting point includes what is already in the topic?',
+  lab: groupsLab,
+  start: { ...groupsLab.defaults, searchJoinsLate: true, offsetReset: 'latest' },
+  locked: ['searchJoinsLate'],
+  check: (m) => {
+    const search = m.groups.find((g) => g.name === 'search');
+    const published = producer(m, 'web').published;
+    if (!search) return fail('There is no search group; keep it deployed.');
+    if (search.offsetResetFailed) {
+      return fail('search stopped with an error: no committed offset and auto.offset.reset=none. Loud is better than silent, but nothing was indexed.');
+    }
+    if (search.skippedByReset > 0) {
+      return fail(`search skipped ${plural(search.skippedByReset, 'click', 'clicks')} that were already in the topic: it started at the log end.`);
+    }
+    if (search.uniqueEffects < published) return fail(`${published - search.uniqueEffects} of ${published} clicks were never indexed.`);
+    return pass(`search started from the oldest record and indexed all ${published} clicks, the backlog included.`);
+  },
+};
+
 /** Each lab's challenges, by lab id. */
 export const CHALLENGES_BY_LAB: { readonly [I in LabId]: readonly Challenge<LabKnobs[I]>[] } = {
   'duplicates-idempotency': [balanceSurvivesDuplicates],
   'ordering-keys': [orderPerKey],
-  'consumer-groups': [],
+  'consumer-groups': [rollingRestartNoRebalance, backfillNewGroup],
   'eventual-consistency': [readYourOwnWrite],
   'retries-dlq': [drainDlqSafely, unblockThePartition],
   'outbox-dual-write': [noLostOrders],

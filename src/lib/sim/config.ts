@@ -19,6 +19,7 @@ export const DEFAULTS = {
   maxBackoffMs: 30_000,
   sessionTimeoutMs: 1000,
   restartMs: 1500,
+  rebalanceMs: 200,
   readTimeoutMs: 1000,
   delayMs: 5,
   horizonMs: 3_600_000,
@@ -107,6 +108,8 @@ export function configProblems(config: SimConfig): string[] {
       if (!isPositiveInt(g.retry.maxAttempts)) problems.push(`${at}.retry.maxAttempts: must be a whole number ≥ 1`);
       if (!isNonNegative(g.retry.backoffMs)) problems.push(`${at}.retry.backoffMs: must be ≥ 0`);
     }
+    if (g.rebalanceMs !== undefined && !isNonNegative(g.rebalanceMs)) problems.push(`${at}.rebalanceMs: must be ≥ 0`);
+    if (g.joinAtMs !== undefined && !isNonNegative(g.joinAtMs)) problems.push(`${at}.joinAtMs: must be ≥ 0`);
     if (g.emits && !topicNames.has(g.emits.topic)) problems.push(`${at}.emits.topic: unknown topic "${g.emits.topic}"`);
     const f = g.faults ?? {};
     if (!isRate(f.failureRate)) problems.push(`${at}.faults.failureRate: must be between 0 and 1`);

@@ -41,6 +41,9 @@ const RETRY = 10;
 const READ = 11;
 const READ_TIMEOUT = 12;
 const REDRIVE = 13;
+const SYNC = 14;
+const EVICT = 15;
+const JOIN = 16;
 
 /** Member states, as stored (`views.ts` names them). */
 const IDLE = 0;
@@ -104,6 +107,8 @@ export const TRACE_KINDS: readonly TraceKind[] = [
   'emitted',
   'read',
   'crashed-after-commit',
+  'revoked',
+  'offset-reset',
 ];
 const T_CREATED = 0;
 const T_SAVED = 1;
@@ -131,6 +136,8 @@ const T_ASSIGNED = 22;
 const T_EMITTED = 23;
 const T_READ = 24;
 const T_CRASHED_AFTER_COMMIT = 25;
+const T_REVOKED = 26;
+const T_OFFSET_RESET = 27;
 
 /** Latency histogram resolution: 1 ms buckets up to this many ms. */
 export const LATENCY_BUCKETS = 10_000;
@@ -208,6 +215,8 @@ export class SimEngine implements Sim {
   private readonly mHandled: Int32Array;
   /** Records handled after which the member crashes next (0: none); the rest wait in `mCrashAfter`. */
   private readonly mCrashAt: Int32Array;
+  /** Static membership: 1 once the group has given a down member's partitions away (session timeout). */
+  private readonly mEvicted: Uint8Array;
   readonly mParts: number[][];
   private readonly mCrashAfter: number[][];
 
@@ -319,6 +328,7 @@ export class SimEngine implements Sim {
     this.mRR = new Int32Array(memberCount);
     this.mHandled = new Int32Array(memberCount);
     this.mCrashAt = new Int32Array(memberCount);
+    this.mEvicted = new Uint8Array(memberCount);
     this.mParts = Array.from({ length: memberCount }, () => []);
     this.mCrashAfter = Array.from({ length: memberCount }, () => []);
 
@@ -337,7 +347,8 @@ export class SimEngine implements Sim {
       }
       const redriveAt = g.faults?.redriveAt;
       if (redriveAt !== undefined) this.queue.push(redriveAt, REDRIVE, i, 0, 0);
-      this.rebalance(i);
+      if (group.joinAtMs > 0) this.queue.push(group.joinAtMs, JOIN, i, 0, 0);
+      else this.assign(i);
     });
     this.mCrashAfter.forEach((list, m) => {
       list.sort((a, b) => b - a);
@@ -411,6 +422,15 @@ export class SimEngine implements Sim {
         break;
       case REDRIVE:
         this.redrive(a);
+        break;
+      case SYNC:
+        if (b === this.groups[a]!.syncToken) this.assign(a);
+        break;
+      case EVICT:
+        this.evict(a, b);
+        break;
+      case JOIN:
+        this.join(a);
         break;
       default:
         throw new Error(`Unknown action kind ${kind}`);
@@ -906,12 +926,20 @@ export class SimEngine implements Sim {
     this.mEpoch[m] = this.mEpoch[m]! + 1;
     this.mState[m] = DOWN;
     gr.crashes += 1;
+    this.mPart[m] = -1;
+    if (gr.staticMembership) {
+      // Same instance id: the group keeps its partitions for it until the session timeout.
+      for (const p of this.mParts[m]!) gr.position[p] = gr.committed[p]!;
+      if (this.tracing) this.rec(T_CRASHED, -1, m, 1, 0, 0);
+      this.queue.push(this.now + gr.sessionTimeoutMs, EVICT, m, this.mEpoch[m]!, 0);
+      this.queue.push(this.now + gr.restartMs, RESTART, m, this.mEpoch[m]!, 0);
+      return;
+    }
     for (const p of this.mParts[m]!) {
       gr.position[p] = gr.committed[p]!;
       gr.owner[p] = -1;
     }
     this.mParts[m] = [];
-    this.mPart[m] = -1;
     if (this.tracing) this.rec(T_CRASHED, -1, m, 0, 0, 0);
     this.queue.push(this.now + gr.sessionTimeoutMs, REBALANCE, g, 0, 0);
     this.queue.push(this.now + gr.restartMs, RESTART, m, this.mEpoch[m]!, 0);
@@ -921,7 +949,81 @@ export class SimEngine implements Sim {
     if (epoch !== this.mEpoch[m] || this.mState[m] !== DOWN) return;
     this.mState[m] = IDLE;
     if (this.tracing) this.rec(T_RESTARTED, -1, m, 0, 0, 0);
+    const gr = this.groups[this.mGroup[m]!]!;
+    if (gr.staticMembership && this.mEvicted[m] === 0) {
+      // Back under the same instance id within the session timeout: it resumes, nobody rebalances.
+      this.poll(m);
+      return;
+    }
+    this.mEvicted[m] = 0;
     this.rebalance(this.mGroup[m]!);
+  }
+
+  /** Static membership: the session timeout ran out while member `m` was still down; the group gives its partitions away. */
+  private evict(m: number, epoch: number): void {
+    if (epoch !== this.mEpoch[m] || this.mState[m] !== DOWN) return;
+    const gr = this.groups[this.mGroup[m]!]!;
+    for (const p of this.mParts[m]!) gr.owner[p] = -1;
+    this.mParts[m] = [];
+    this.mEvicted[m] = 1;
+    this.rebalance(gr.index);
+  }
+
+  /**
+   * The group's membership changed (a member left or joined). Cooperative: hand out the orphaned
+   * partitions, nothing else moves. Eager: every member gives up every partition first and nothing
+   * is processed until the group has synced (`rebalanceMs`).
+   */
+  private rebalance(g: number): void {
+    const gr = this.groups[g]!;
+    gr.rebalances += 1;
+    if (!gr.eager) {
+      this.assign(g);
+      return;
+    }
+    let revoked = 0;
+    for (let p = 0; p < gr.partitions; p += 1) {
+      const owner = gr.owner[p]!;
+      if (owner < 0) continue;
+      if (this.mState[owner] !== DOWN) revoked += 1;
+      gr.owner[p] = -1;
+    }
+    for (let j = 0; j < gr.members; j += 1) {
+      const m = gr.memberBase + j;
+      this.mParts[m] = [];
+      if (this.mState[m] === DOWN) this.mEvicted[m] = 1;
+    }
+    gr.revoked += revoked;
+    gr.syncToken += 1;
+    if (this.tracing) this.rec(T_REVOKED, -1, -1 - g, revoked, 0, gr.rebalanceMs);
+    this.queue.push(this.now + gr.rebalanceMs, SYNC, g, gr.syncToken, 0);
+  }
+
+  /**
+   * A group deployed after events were published joins with no committed offset: `offsetReset`
+   * decides whether it starts at the log end (skipping the backlog), at the start, or not at all.
+   */
+  private join(g: number): void {
+    const gr = this.groups[g]!;
+    let backlog = 0;
+    for (let p = 0; p < gr.partitions; p += 1) backlog += this.logLen[gr.tpBase + p]! - gr.committed[p]!;
+    if (gr.offsetReset === 2) {
+      gr.offsetResetFailed = true;
+      if (this.tracing) this.rec(T_OFFSET_RESET, -1, -1 - g, 2, backlog, 0);
+      return;
+    }
+    if (gr.offsetReset === 0) {
+      for (let p = 0; p < gr.partitions; p += 1) {
+        const end = this.logLen[gr.tpBase + p]!;
+        gr.position[p] = end;
+        gr.committed[p] = end;
+      }
+      gr.skippedByReset = backlog;
+      gr.lagTotal -= backlog;
+    }
+    gr.maxLag = gr.lagTotal;
+    if (this.tracing) this.rec(T_OFFSET_RESET, -1, -1 - g, gr.offsetReset, backlog, 0);
+    this.assign(g);
   }
 
   /**
@@ -929,7 +1031,7 @@ export class SimEngine implements Sim {
    * the first assignment is round-robin and members beyond the partition count stay idle. Owned
    * partitions never move (a sticky assignor), so nothing in flight is revoked.
    */
-  private rebalance(g: number): void {
+  private assign(g: number): void {
     const gr = this.groups[g]!;
     for (let p = 0; p < gr.partitions; p += 1) {
       if (gr.owner[p] !== -1) continue;

@@ -4,7 +4,7 @@
  * into a simulation config. Builders clamp numbers into range, so any knob values give a config
  * that runs.
  */
-import type { DeliveryMode, Jitter, Partitioning, ReadMode, RetryMode, SimConfig } from './types.ts';
+import type { DeliveryMode, GroupConfig, Jitter, OffsetReset, Partitioning, ReadMode, RetryMode, SimConfig } from './types.ts';
 
 /** A knob's value. */
 export type KnobValue = string | number | boolean;
@@ -264,6 +264,30 @@ export interface GroupsKnobs {
   readonly secondGroup: boolean;
   /** Clicks published, ten milliseconds apart. */
   readonly clicks: number;
+  /** How "analytics" rebalances: eager, cooperative, or cooperative with static membership. */
+  readonly protocol: 'eager' | 'cooperative' | 'static';
+  /** Each analytics consumer restarts in turn (a rolling deploy), back within the session timeout. */
+  readonly rollingRestart: boolean;
+  /** "search" is deployed at 300 ms, after 30 clicks are already in the topic. */
+  readonly searchJoinsLate: boolean;
+  /** Where the late "search" group starts with no committed offset (auto.offset.reset). */
+  readonly offsetReset: OffsetReset;
+}
+
+/** The rolling deploy: one analytics consumer goes down every 250 ms from 100 ms, each for 200 ms. */
+const ROLLING_START_MS = 100;
+const ROLLING_GAP_MS = 250;
+const ROLLING_DOWN_MS = 200;
+/** When the late "search" group is deployed. */
+const SEARCH_JOINS_AT_MS = 300;
+
+/** The analytics group's rebalance settings; empty for the default (today's cooperative, sticky behaviour). */
+function protocolOf(k: GroupsKnobs, consumers: number): Partial<GroupConfig> {
+  const protocol: Partial<GroupConfig> =
+    k.protocol === 'eager' ? { rebalance: 'eager', rebalanceMs: 200 } : k.protocol === 'static' ? { staticMembership: true } : {};
+  if (!k.rollingRestart) return protocol;
+  const crashes = Array.from({ length: consumers }, (_, member) => ({ member, at: ROLLING_START_MS + member * ROLLING_GAP_MS }));
+  return { ...protocol, restartMs: ROLLING_DOWN_MS, faults: { crashes } };
 }
 
 /** Competing consumers in one group, a second group reading the same events, and lag. */
@@ -278,8 +302,32 @@ export const groupsLab: LabPreset<GroupsKnobs> = {
     { kind: 'toggle', name: 'slowConsumer', label: 'Slow consumer', help: 'analytics#0 takes five times as long per event; its partitions fall behind.' },
     { kind: 'toggle', name: 'secondGroup', label: 'Second group "search"', help: 'Another group gets its own copy of every event.' },
     { kind: 'number', name: 'clicks', label: 'Clicks', help: 'Events published, one every 10 ms.', min: 60, max: 600, step: 60, unit: '' },
+    {
+      kind: 'choice',
+      name: 'protocol',
+      label: 'Rebalance protocol of "analytics"',
+      help: 'Eager stops every partition while the group rebalances; cooperative moves only what must move; static membership lets a consumer that comes back within the session timeout keep its partitions.',
+      options: [
+        { value: 'eager', label: 'Eager (stop the world)' },
+        { value: 'cooperative', label: 'Cooperative' },
+        { value: 'static', label: 'Cooperative + static membership' },
+      ],
+    },
+    { kind: 'toggle', name: 'rollingRestart', label: 'Rolling restart of "analytics"', help: 'Each analytics consumer restarts in turn, 250 ms apart, and is back after 200 ms (the session timeout is 1 s).' },
+    { kind: 'toggle', name: 'searchJoinsLate', label: '"search" deployed late', help: 'A new group "search" joins at 300 ms, when 30 clicks are already in the topic and it has no committed offset.' },
+    {
+      kind: 'choice',
+      name: 'offsetReset',
+      label: 'auto.offset.reset of "search"',
+      help: 'Where a group with no committed offset starts: the log end, the oldest record, or nowhere (an error).',
+      options: [
+        { value: 'latest', label: 'latest (Kafka’s default)' },
+        { value: 'earliest', label: 'earliest' },
+        { value: 'none', label: 'none' },
+      ],
+    },
   ],
-  defaults: { partitions: 3, consumers: 2, slowConsumer: false, secondGroup: false, clicks: 60 },
+  defaults: { partitions: 3, consumers: 2, slowConsumer: false, secondGroup: false, clicks: 60, protocol: 'cooperative', rollingRestart: false, searchJoinsLate: false, offsetReset: 'latest' },
   build: (k) => {
     const consumers = clampInt(k.consumers, 1, 8);
     const speeds = Array.from({ length: consumers }, (_, i) => (i === 0 && k.slowConsumer ? 75 : 15));
@@ -287,8 +335,20 @@ export const groupsLab: LabPreset<GroupsKnobs> = {
       topics: [{ name: 'clicks', partitions: clampInt(k.partitions, 1, 6) }],
       producers: [{ name: 'web', topic: 'clicks', count: clampInt(k.clicks, 1, 600), intervalMs: 10, keys: 12, keyPrefix: 'visitor', types: ['PageViewed'] }],
       groups: [
-        { name: 'analytics', topic: 'clicks', members: consumers, processingMs: speeds, effect: 'count', effectText: 'counted the view' },
-        ...(k.secondGroup ? [{ name: 'search', topic: 'clicks', members: 1, processingMs: 8, effect: 'count' as const, effectText: 'indexed the page' }] : []),
+        { name: 'analytics', topic: 'clicks', members: consumers, processingMs: speeds, effect: 'count', effectText: 'counted the view', ...protocolOf(k, consumers) },
+        ...(k.secondGroup || k.searchJoinsLate
+          ? [
+              {
+                name: 'search',
+                topic: 'clicks',
+                members: 1,
+                processingMs: 8,
+                effect: 'count' as const,
+                effectText: 'indexed the page',
+                ...(k.searchJoinsLate ? { joinAtMs: SEARCH_JOINS_AT_MS, offsetReset: k.offsetReset } : {}),
+              },
+            ]
+          : []),
       ],
       network: { delayMs: 5, jitterMs: 5 },
       trace: true,

@@ -157,6 +157,19 @@ export class GroupState {
   readonly retryProcessingMs: number;
   readonly sessionTimeoutMs: number;
   readonly restartMs: number;
+  readonly eager: boolean;
+  readonly rebalanceMs: number;
+  readonly staticMembership: boolean;
+  /** 0 when the group is there from the start. */
+  readonly joinAtMs: number;
+  /** 0 latest, 1 earliest, 2 none. */
+  readonly offsetReset: number;
+  rebalances = 0;
+  revoked = 0;
+  skippedByReset = 0;
+  offsetResetFailed = false;
+  /** Eager: numbers the pending sync, so an older one that a newer rebalance replaced is ignored. */
+  syncToken = 0;
   readonly failureRate: number;
   readonly failAfterEffect: boolean;
   /** Infinity when no fix is deployed. */
@@ -238,6 +251,12 @@ export class GroupState {
     this.retryProcessingMs = typeof proc === 'number' ? proc : (proc[0] ?? DEFAULTS.processingMs);
     this.sessionTimeoutMs = g.sessionTimeoutMs ?? DEFAULTS.sessionTimeoutMs;
     this.restartMs = g.restartMs ?? DEFAULTS.restartMs;
+    this.eager = g.rebalance === 'eager';
+    this.rebalanceMs = g.rebalanceMs ?? DEFAULTS.rebalanceMs;
+    this.staticMembership = g.staticMembership ?? false;
+    this.joinAtMs = g.joinAtMs ?? 0;
+    const reset = g.offsetReset ?? 'latest';
+    this.offsetReset = reset === 'latest' ? 0 : reset === 'earliest' ? 1 : 2;
     const f = g.faults ?? {};
     this.failureRate = f.failureRate ?? 0;
     this.failAfterEffect = f.failAfterEffect ?? false;

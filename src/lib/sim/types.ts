@@ -52,6 +52,22 @@ export type EffectKind =
   /** Keep the latest version per key (a read model / projection). */
   | 'project';
 
+/** How a group reassigns partitions when its membership changes. */
+export type RebalanceProtocol =
+  /** Incremental cooperative (Kafka 2.4+, KIP-429): only the partitions that must move are revoked; the rest keep flowing. */
+  | 'cooperative'
+  /** Eager (stop-the-world): every member gives up every partition, the group syncs, then all are handed out again. */
+  | 'eager';
+
+/** Where a group with no committed offset starts reading (Kafka `auto.offset.reset`). */
+export type OffsetReset =
+  /** At the log end: the backlog already in the topic is skipped (Kafka's default). */
+  | 'latest'
+  /** At the oldest retained record: the backlog is replayed. */
+  | 'earliest'
+  /** Nowhere: the consumer fails with an error instead of guessing. */
+  | 'none';
+
 /** Where a read is answered from. */
 export type ReadMode =
   /** From the read model only: fast, possibly stale (eventual consistency). */
@@ -211,6 +227,16 @@ export interface GroupConfig {
   readonly sessionTimeoutMs?: number;
   /** How long a crashed member stays down. Default 1500. */
   readonly restartMs?: number;
+  /** Default "cooperative" (owned partitions never move; only a departed member's are handed on). */
+  readonly rebalance?: RebalanceProtocol;
+  /** Eager only: how long the stop-the-world pause lasts while members rejoin and sync. Default 200. */
+  readonly rebalanceMs?: number;
+  /** Static membership (`group.instance.id`, KIP-345): a member back within the session timeout keeps its partitions and no rebalance happens. Default false. */
+  readonly staticMembership?: boolean;
+  /** When the group is first deployed; a group joining after events were published has no committed offset, so `offsetReset` decides where it starts. Default 0. */
+  readonly joinAtMs?: number;
+  /** Where the group starts when it joins with no committed offset. Default "latest". */
+  readonly offsetReset?: OffsetReset;
   /** Default none. */
   readonly faults?: GroupFaults;
 }
@@ -309,7 +335,9 @@ export type TraceKind =
   | 'assigned'
   | 'emitted'
   | 'read'
-  | 'crashed-after-commit';
+  | 'crashed-after-commit'
+  | 'revoked'
+  | 'offset-reset';
 
 /** One narrated step of a run. */
 export interface TraceStep {
@@ -387,6 +415,14 @@ export interface GroupMetrics {
   readonly lost: number;
   /** Member crashes. */
   readonly crashes: number;
+  /** Rebalances after the first assignment: a member left (session timeout) or (re)joined. */
+  readonly rebalances: number;
+  /** Partitions taken away from members that were still healthy (eager rebalances revoke them all). */
+  readonly revoked: number;
+  /** Events the group skipped when it joined with no committed offset and reset to the log end. */
+  readonly skippedByReset: number;
+  /** Whether the group joined with no committed offset and `offsetReset: "none"`, so it stopped with an error. */
+  readonly offsetResetFailed: boolean;
   /** End-to-end latency of its effects. */
   readonly latency: LatencySummary;
 }

@@ -153,6 +153,10 @@ function groupMetricsOf(s: SimEngine, gr: GroupState): GroupMetrics {
     dropped: gr.dropped,
     lost: lostCount(s, gr),
     crashes: gr.crashes,
+    rebalances: gr.rebalances,
+    revoked: gr.revoked,
+    skippedByReset: gr.skippedByReset,
+    offsetResetFailed: gr.offsetResetFailed,
     latency: latencySummary(gr),
   };
 }
@@ -441,7 +445,10 @@ function describe(s: SimEngine, i: number): TraceStep {
       break;
     case 'crashed':
       actor = memberName(s, a);
-      text = `${actor} crashed; its partitions go back to their committed offsets`;
+      text =
+        x === 1
+          ? `${actor} went down; with static membership its partitions wait for it until the session timeout`
+          : `${actor} crashed; its partitions go back to their committed offsets`;
       break;
     case 'restarted':
       actor = memberName(s, a);
@@ -459,6 +466,21 @@ function describe(s: SimEngine, i: number): TraceStep {
       actor = s.streams[a]!.name;
       text = `${actor} crashed right after committing ${key}; the outbox row for ${id} is safe and the relay will publish it`;
       break;
+    case 'revoked':
+      actor = s.groups[-1 - a]!.name;
+      text = `${actor} rebalances eagerly: ${x === 1 ? '1 partition' : `${x} partitions`} revoked from healthy members; nothing is processed for ${ms(z)} while the group syncs`;
+      break;
+    case 'offset-reset': {
+      actor = s.groups[-1 - a]!.name;
+      const backlog = y === 1 ? '1 event' : `${y} events`;
+      text =
+        x === 2
+          ? `${actor} joined with no committed offset and auto.offset.reset=none: it stops with an error (${backlog} waiting)`
+          : x === 1
+            ? `${actor} joined with no committed offset; auto.offset.reset=earliest replays the ${backlog} already in the topic`
+            : `${actor} joined with no committed offset; auto.offset.reset=latest starts at the log end and skips the ${backlog} already in the topic`;
+      break;
+    }
     case 'read': {
       const r = s.readResults[x]!;
       actor = r.key;

@@ -25,6 +25,8 @@ describe('challenges', () => {
     expect(CHALLENGES.map((c) => c.id)).toEqual([
       'balance-survives-duplicates',
       'order-per-key',
+      'rolling-restart-no-rebalance',
+      'backfill-new-group',
       'read-your-own-write',
       'drain-dlq-safely',
       'unblock-the-partition',
