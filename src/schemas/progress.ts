@@ -1,6 +1,11 @@
 // zod/mini: the same validation as zod, tree-shakable, so the browser pays a few KB for it, not 30+.
 import * as z from 'zod/mini';
 import type { Diagram } from '../lib/practice/diagram/model.ts';
+import { ATTEMPT_LIMITS, ATTEMPT_PHASES, FOLLOW_UP_GRADES, type PhaseId } from './progress-constants.ts';
+
+// Plain constants live in ./progress-constants.ts, so code that only needs them (the practice clock,
+// the follow-up grades) does not load the validator with them.
+export { ATTEMPT_LIMITS, ATTEMPT_PHASES, FOLLOW_UP_GRADES, type PhaseId };
 
 /**
  * Hard limits on what a learner's saved progress may hold. The reducer and merge never produce
@@ -118,33 +123,6 @@ export const quizEntrySchema = z.strictObject({
   /** When an answer was last recorded. */
   updatedAt: isoTimestamp,
 });
-
-/** The interview phases an attempt moves through, in order (as in the practice schema). */
-export const ATTEMPT_PHASES = ['clarify', 'high-level', 'deep-dive', 'wrap-up'] as const;
-
-/** One interview phase. */
-export type PhaseId = (typeof ATTEMPT_PHASES)[number];
-
-/** Limits on what one practice attempt may hold. */
-export const ATTEMPT_LIMITS = {
-  /** Longest scratchpad, in characters. */
-  scratchpadLength: 50_000,
-  /** Most copies of the scratchpad kept (one per tab that wrote it, the newest ones). */
-  scratchpadCopies: 4,
-  /** Most clarifying questions, hints or red flags one attempt can record. */
-  idsPerList: 60,
-  /** Most gradings kept per attempt (the first grading and the re-grades). */
-  grades: 20,
-  /** Longest figure typed in the estimation worksheet, in characters. */
-  estimateLength: 40,
-  /** Most figures in the worksheet. */
-  estimates: 12,
-  /** Most rubric items one grading can hold. */
-  rubricItems: 50,
-  /** Most parts and connections a stored diagram may have (DIAGRAM_LIMITS in the diagram model; a test pins them equal). */
-  diagramNodes: 80,
-  diagramEdges: 200,
-} as const;
 
 /** A short id inside a prompt (a question `q-…`, hint `h-…`, red flag `f-…`, rubric item). */
 const itemId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'is not a valid id'));
@@ -287,8 +265,6 @@ export const FOLLOW_UP_LIMITS = {
   topicsPerRound: 50,
 } as const;
 
-/** How a follow-up answer went, from the learner's ticks (src/lib/quiz/followup.ts). */
-export const FOLLOW_UP_GRADES = ['again', 'hard', 'good', 'easy'] as const;
 
 const answerText = z.string().check(z.maxLength(FOLLOW_UP_LIMITS.answerLength));
 

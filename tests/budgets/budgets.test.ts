@@ -5,24 +5,35 @@ import { root } from '../helpers/content-files.ts';
 import { builtPages, kb, measurePage, type PageWeight } from '../helpers/site-weight.ts';
 
 /**
- * The budgets of DESIGN.md, in gzip bytes — three of them, for now, above DESIGN.md's figures
- * (20 / 45 / 8 KB), measured when the whiteboard, the practice attempts and the follow-ups landed
- * together (2026-12-07), so the regression is held where it is and cannot grow while it is fixed:
- * - every island page shares Svelte's runtime chunk, which Svelte Flow (@xyflow/svelte, loaded only
- *   with the whiteboard) enlarges by 3.9 KB, and the progress chunk grew with the fuller practice
- *   attempts and follow-ups (≈ 4 KB);
- * - Astro 7 under Rolldown links the CSS of components an island loads on demand (the whiteboard,
- *   the lab stage) on the page itself, so practice and lab pages carry CSS they do not use yet.
- * README ("Size budgets") lists the way back to DESIGN.md's figures.
+ * The budgets of DESIGN.md, in gzip bytes: 8 KB of JS without islands, 20 KB for the median lesson,
+ * 45 KB on any page, 8 KB of CSS per page. Measured on 2026-12-07 (tests/helpers/site-weight.ts
+ * follows static imports): practice prompts 35.9 KB, lab lessons 36.3, the emitter lesson 38.6, quiz
+ * pages 36.4, review 37.2, median lesson 7.5. Lessons, labs, quizzes and the practice page show
+ * saved progress with the light glance and load the full store (the validator, ≈ 16 KB) when the
+ * learner is about to write (src/client/progress-on-demand.ts); a practice prompt with saved attempts
+ * and the review page need it at once and import it as the island mounts, which this measure does
+ * not count. Two figures are still held above DESIGN.md's, where they landed:
+ * - the drills page (52.2 KB): its follow-ups island shows every saved follow-up and drill round as
+ *   it opens, so it loads the full store up front, next to Svelte's runtime chunk, which Svelte Flow
+ *   (the whiteboard, loaded on demand) enlarges by ≈ 2.2 KB (spread attributes, `clone`, legacy
+ *   lifecycle: module-level parts Rolldown cannot leave in the whiteboard's chunk);
+ * - CSS: Astro 7 links the CSS of every Svelte component an island can reach, through dynamic
+ *   imports too (its CSS plugin walks them in the client build), so practice prompts carry the
+ *   whiteboard's and the later phases' styles (13.1 KB) and lessons the lab stage's (8.8 KB).
+ * README ("Size budgets") lists the way back.
  */
 const KB = 1024;
 const BUDGET = {
   jsNoIslands: 8 * KB,
-  jsMedianLesson: 22 * KB,
-  jsHeaviest: 53 * KB,
-  cssPerPage: 14 * KB,
+  jsMedianLesson: 20 * KB,
+  jsHeaviest: 45 * KB,
+  cssPerPage: 9 * KB,
   firstVisitLessonNoIslands: 20 * KB,
 };
+/** Pages held above a budget, by name, at the ceiling they were measured under (see the header). */
+const JS_CEILINGS: Record<string, number> = { 'drills/index.html': 52.5 * KB };
+const CSS_CEILING_PRACTICE_PROMPT = 13.5 * KB;
+const isPracticePrompt = (page: string) => /^practice\/[^/]+\/index\.html$/.test(page);
 
 const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ has no build: run `npm run build` before the budget tests.');
@@ -50,8 +61,9 @@ describe('budgets over the built site', () => {
     expect(lessons.length).toBeGreaterThanOrEqual(1);
   });
 
-  it(`keeps CSS at or under ${kb(BUDGET.cssPerPage)} per page`, () => {
-    expect(failures((p) => (p.css > BUDGET.cssPerPage ? over(p, 'CSS', p.css, BUDGET.cssPerPage) : undefined))).toEqual([]);
+  it(`keeps CSS at or under ${kb(BUDGET.cssPerPage)} per page (practice prompts: ${kb(CSS_CEILING_PRACTICE_PROMPT)})`, () => {
+    const budget = (p: PageWeight) => (isPracticePrompt(p.page) ? CSS_CEILING_PRACTICE_PROMPT : BUDGET.cssPerPage);
+    expect(failures((p) => (p.css > budget(p) ? over(p, 'CSS', p.css, budget(p)) : undefined))).toEqual([]);
   });
 
   it(`keeps JS at or under ${kb(BUDGET.jsNoIslands)} on pages without islands`, () => {
@@ -66,8 +78,27 @@ describe('budgets over the built site', () => {
     expect(failures((p) => (p.js > BUDGET.jsNoIslands ? over(p, 'JS', p.js, BUDGET.jsNoIslands) : undefined), shell)).toEqual([]);
   });
 
-  it(`keeps JS at or under ${kb(BUDGET.jsHeaviest)} on every page, the heaviest included`, () => {
-    expect(failures((p) => (p.js > BUDGET.jsHeaviest ? over(p, 'JS', p.js, BUDGET.jsHeaviest) : undefined))).toEqual([]);
+  it(`keeps JS at or under ${kb(BUDGET.jsHeaviest)} on every page, the heaviest included (the named ceilings aside)`, () => {
+    const budget = (p: PageWeight) => JS_CEILINGS[p.page] ?? BUDGET.jsHeaviest;
+    expect(failures((p) => (p.js > budget(p) ? over(p, 'JS', p.js, budget(p)) : undefined))).toEqual([]);
+  });
+
+  it(`keeps practice prompts, lab lessons and quizzes at or under ${kb(BUDGET.jsHeaviest)} of JS (issues #11, #12)`, () => {
+    const held = pages.filter((p) => isPracticePrompt(p.page) ? p.islands.includes('Practice') : p.islands.includes('Lab') || p.islands.includes('Quiz'));
+    expect(held.filter((p) => p.islands.includes('Practice')).length).toBeGreaterThan(0);
+    expect(held.filter((p) => p.islands.includes('Lab')).length).toBeGreaterThan(0);
+    expect(failures((p) => (p.js > BUDGET.jsHeaviest ? over(p, 'JS', p.js, BUDGET.jsHeaviest) : undefined), held)).toEqual([]);
+  });
+
+  it('holds every named ceiling to a page that exists and still needs it', () => {
+    // A page that gets back under the budget should lose its ceiling, so the budget applies again.
+    for (const [page, ceiling] of Object.entries(JS_CEILINGS)) {
+      const p = pages.find((q) => q.page === page);
+      expect(p, `${page} is not in the build`).toBeDefined();
+      expect(p!.js, `${page} is back under ${kb(BUDGET.jsHeaviest)}: drop its ceiling`).toBeGreaterThan(BUDGET.jsHeaviest);
+      expect(ceiling).toBeGreaterThan(BUDGET.jsHeaviest);
+    }
+    expect(pages.filter((p) => isPracticePrompt(p.page)).some((p) => p.css > BUDGET.cssPerPage), 'practice prompts are back under the CSS budget: drop their ceiling').toBe(true);
   });
 
   it(`keeps the median lesson's JS, framework demos aside, at or under ${kb(BUDGET.jsMedianLesson)}`, () => {

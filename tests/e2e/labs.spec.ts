@@ -325,6 +325,33 @@ test('on stage, a poison message sits in the dead-letter queue', async ({ page }
   await expect(dlq.locator('[data-poison]')).toHaveCount(1);
 });
 
+test('a stage names its hatch patterns and headings after itself, so no id on the page is shared', async ({ page }) => {
+  const lab = await openLab(page, '/lessons/retries-and-dead-letters/');
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByText(/run finished/)).toBeVisible();
+  const stage = lab.getByTestId('stage');
+  await expect(stage.locator('[data-poison]')).not.toHaveCount(0);
+  const ids = await stage.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const hatch = el.querySelector('[data-poison] .hatch');
+    return {
+      patterns: [...el.querySelectorAll('pattern')].map((p) => p.id),
+      poison: style.getPropertyValue('--stage-poison-hatch'),
+      lag: style.getPropertyValue('--stage-lag-hatch'),
+      hatchFill: hatch ? getComputedStyle(hatch).fill : '',
+      all: [...document.querySelectorAll('[id]')].map((e) => e.id),
+    };
+  });
+  expect(ids.patterns).toHaveLength(2);
+  // Each pattern is this stage's own: its id is not the fixed one a second stage would repeat.
+  for (const id of ids.patterns) expect(id).not.toMatch(/^stage-/);
+  const [poison, lag] = ids.patterns;
+  expect(ids.poison).toContain(`#${poison}`);
+  expect(ids.lag).toContain(`#${lag}`);
+  expect(ids.hatchFill).toContain(`#${poison}`);
+  expect(ids.all.filter((id, i) => ids.all.indexOf(id) !== i)).toEqual([]);
+});
+
 test('on stage, keyed events stay in one lane and round-robin spreads them', async ({ page }) => {
   const lab = await openLab(page, '/lessons/ordering-and-partitions/');
   /** How many lanes each key's visible chips sit in. */

@@ -1,7 +1,8 @@
 // One practice attempt as the progress store keeps it, and every change a candidate makes to it.
 // Each function returns a new attempt (or the same object when nothing changes); the island records
 // the result with `practice/record`, and the store's merge joins it with other tabs' saves.
-import { ATTEMPT_LIMITS, type AttemptGrade, type PracticeAttempt, type ScratchpadCopy } from '../../schemas/progress.ts';
+import type { AttemptGrade, PracticeAttempt, ScratchpadCopy } from '../../schemas/progress.ts';
+import { ATTEMPT_LIMITS } from '../../schemas/progress-constants.ts';
 import type { Diagram } from './diagram/model.ts';
 import { asDiagram } from './diagram-guard.ts';
 import { nextPhase, startClock, stopClock, totalSpentMs, type PhaseId } from './timer.ts';

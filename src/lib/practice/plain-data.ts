@@ -70,3 +70,27 @@ export function readLegacyAttempt(raw: string | null): { id: string; scratchpad:
   const scratchpad = own(attempt, 'scratchpad');
   return isPracticeId(id) && typeof scratchpad === 'string' ? { id, scratchpad } : undefined;
 }
+
+/**
+ * Whether stored progress text (`null`: nothing saved) may hold attempts at a prompt saved under
+ * any of `promptIds`, read without the validator so the practice island can decide whether it needs
+ * the full progress store before the learner starts. It answers `false` only when it is sure: the
+ * text is a version-1 envelope (the version it knows) whose practice slot has none of the ids;
+ * anything it cannot read answers `true`, and the store then reads (and recovers) it.
+ */
+export function mayHoldAttempts(raw: string | null, promptIds: readonly string[]): boolean {
+  if (raw === null) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return true;
+  }
+  if (!isRecord(parsed) || own(parsed, 'version') !== 1) return true;
+  const data = own(parsed, 'data');
+  if (!isRecord(data)) return true;
+  const practice = own(data, 'practice');
+  if (practice === undefined) return false;
+  if (!isRecord(practice)) return true;
+  return promptIds.some((id) => own(practice, id) !== undefined);
+}

@@ -1,6 +1,7 @@
 // The interview clock: the candidate moves from phase to phase themselves ("Next phase"), and the
 // time spent in each is recorded. Time is never read here; every function takes `now` (ms).
-import { ATTEMPT_PHASES, type AttemptClock } from '../../schemas/progress.ts';
+import type { AttemptClock } from '../../schemas/progress.ts';
+import { ATTEMPT_PHASES } from '../../schemas/progress-constants.ts';
 
 /** One interview phase. */
 export type PhaseId = (typeof ATTEMPT_PHASES)[number];

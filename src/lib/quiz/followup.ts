@@ -1,4 +1,4 @@
-import { FOLLOW_UP_GRADES } from '../../schemas/progress.ts';
+import { FOLLOW_UP_GRADES } from '../../schemas/progress-constants.ts';
 
 export { FOLLOW_UP_GRADES };
 /** How a follow-up answer went, from the learner's own ticks; each maps to an FSRS rating. */
