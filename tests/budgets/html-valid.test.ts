@@ -17,10 +17,13 @@ const pages = builtPages(dist);
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
 describe('valid HTML in every built page (html-validate, recommended preset)', () => {
-  it('the configuration extends the recommended preset', async () => {
+  it('the configuration is the recommended preset (.htmlvalidate.mjs)', async () => {
     const config = await validator.getConfigFor(join(dist, 'index.html'));
-    expect(config.getConfigData().extends).toContain('html-validate:recommended');
-    expect(config.getRules().get('no-inline-style')?.[0]).toBe(2);
+    const severity = (rule: string) => config.getRules().get(rule)?.[0];
+    // Rules of the recommended preset that the standard one leaves out: on, so the preset is in force.
+    expect(severity('no-inline-style')).toBe(2);
+    expect(severity('long-title')).toBe(2);
+    expect(severity('unique-landmark')).toBe(2);
   });
 
   it(`all ${pages.length} pages validate`, { timeout: 120_000 }, async () => {

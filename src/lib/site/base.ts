@@ -12,8 +12,11 @@ export function normaliseBase(base: string | undefined): string {
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
-/** The build's base path (`import.meta.env.BASE_URL` under Vite: pages, islands, client scripts, Vitest). */
-export const BASE: string = normaliseBase((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL);
+/**
+ * The build's base path: `import.meta.env.BASE_URL` under Vite (pages, islands, client scripts,
+ * Vitest), which Astro sets from astro.config.mjs's `base`, already in `normaliseBase`'s form.
+ */
+export const BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
 
 /** Whether `url` is a path from the site root (`/lessons/`), not a full URL, `//host/…`, a relative path or a `#fragment`. */
 export function isRootRelative(url: string): boolean {
@@ -29,10 +32,7 @@ export function withBase(path: string, base: string = BASE): string {
   return base === '/' || !isRootRelative(path) || path.startsWith(base) ? path : `${base}${path.slice(1)}`;
 }
 
-/** The site-root path of a URL under the base (`/eda-course/lessons/` → `/lessons/`); other URLs unchanged. */
+/** The site-root path of a URL under the base (`/eda-course/lessons/` → `/lessons/`); other URLs unchanged. `base` as for `withBase`. */
 export function withoutBase(path: string, base: string = BASE): string {
-  const prefix = normaliseBase(base);
-  if (prefix === '/' || !isRootRelative(path)) return path;
-  if (path === prefix.slice(0, -1)) return '/';
-  return path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : path;
+  return base !== '/' && path.startsWith(base) ? path.slice(base.length - 1) : path;
 }
