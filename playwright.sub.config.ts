@@ -12,6 +12,8 @@ export const SUB_BASE = '/eda-course/';
 export default defineConfig({
   ...base,
   testDir: 'tests/e2e-sub',
+  // Its own results folder: Playwright empties it at the start of a run.
+  outputDir: 'test-results/sub-path',
   use: { ...base.use, baseURL: `http://localhost:${PORT}` },
   webServer: {
     command: `astro preview --port ${PORT} --host localhost --ignore-lock`,
