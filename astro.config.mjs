@@ -10,6 +10,9 @@ import { validateGlossary } from './src/lib/course/glossary.ts';
 import { yamlProblems } from './src/lib/course/yaml-problems.ts';
 import { robotsTxt, sitemapXml } from './src/lib/site/sitemap.ts';
 import { glossaryLinksPlugin } from './src/lib/course/glossary-plugin.ts';
+import { basePathPlugin } from './src/lib/site/base-plugin.ts';
+import { normaliseBase } from './src/lib/site/base.ts';
+import { cspIntegration } from './src/lib/site/csp-integration.ts';
 
 const glossaryFile = new URL('./src/data/glossary.yaml', import.meta.url);
 /**
@@ -27,7 +30,12 @@ const glossary = validateGlossary('src/data/glossary.yaml', parse(glossaryText))
  * The defaults serve it at the root of the local preview server.
  */
 const site = process.env.SITE_URL || 'http://localhost:4321';
-const base = process.env.BASE_PATH || '/';
+const base = normaliseBase(process.env.BASE_PATH);
+/**
+ * Where the build goes: `dist/` unless `OUT_DIR` says otherwise (`npm test` builds the site a second
+ * time under BASE_PATH=/eda-course/ into `dist-sub/`, keeping `dist/` for the main e2e suite).
+ */
+const outDir = process.env.OUT_DIR || './dist';
 
 /** Writes sitemap.xml and robots.txt for the built pages, absolute under the site and base path. */
 const sitemap = {
@@ -60,12 +68,16 @@ export default defineConfig({
   output: 'static',
   site,
   base,
+  outDir,
   trailingSlash: 'always',
   integrations: [
     // Lessons link the first use of each glossary term to /glossary/ (src/lib/course/glossary-links.ts).
-    mdx({ processor: satteri({ hastPlugins: [glossaryLinksPlugin(glossary, new URL('./lessons/', import.meta.url))] }) }),
+    // Last, root-relative links and images in content go under the base path (src/lib/site/base-plugin.ts).
+    mdx({ processor: satteri({ hastPlugins: [glossaryLinksPlugin(glossary, new URL('./lessons/', import.meta.url)), basePathPlugin(base)] }) }),
     svelte(),
     sitemap,
+    // Last: every built page gets its Content-Security-Policy meta tag (src/lib/site/csp.ts).
+    cspIntegration(base),
   ],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },

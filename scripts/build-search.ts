@@ -16,7 +16,8 @@ import { quizBankSchema } from '../src/schemas/quiz.ts';
 import { plainText } from '../src/lib/course/markdown.ts';
 
 const root = join(import.meta.dirname, '..');
-const site = join(root, 'dist');
+/** The build to index: `dist/`, or `OUT_DIR` when astro.config.mjs was told to build elsewhere. */
+const site = join(root, process.env['OUT_DIR'] ?? 'dist');
 
 
 const { index, errors } = await createIndex({});

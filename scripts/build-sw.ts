@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { generateSW } from 'workbox-build';
 
-const dist = join(import.meta.dirname, '..', 'dist');
+/** The build to finish: `dist/`, or `OUT_DIR` when astro.config.mjs was told to build elsewhere. */
+const dist = join(import.meta.dirname, '..', process.env['OUT_DIR'] ?? 'dist');
 
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,

@@ -3,11 +3,12 @@
  * see src/client/search.ts) and by the `/search/` page. Loading it is what starts it: it turns the
  * header's box into a combobox with live results and, on `/search/`, lists the results for `?q=`.
  */
+import { withBase, withoutBase } from '../lib/site/base.ts';
 import { escapeHtml, resultCount, shapeResults, type RawHit, type SearchHit, type ShapeOptions } from '../lib/search/results.ts';
 
 /** The part of Pagefind's browser API (`/pagefind/pagefind.js`, written by `npm run build`) used here. */
 interface Pagefind {
-  options(options: { ranking?: Record<string, number> }): Promise<void>;
+  options(options: { baseUrl?: string; ranking?: Record<string, number> }): Promise<void>;
   init(): Promise<void>;
   search(query: string): Promise<Found>;
   /** Resolves to `null` when a newer search started within the timeout. */
@@ -25,9 +26,9 @@ let engine: Promise<Pagefind> | undefined;
  */
 function pagefind(): Promise<Pagefind> {
   engine ??= (async () => {
-    const path = '/pagefind/pagefind.js';
+    const path = withBase('/pagefind/pagefind.js');
     const loaded = (await import(/* @vite-ignore */ path)) as Pagefind;
-    await loaded.options({ ranking: { pageLength: 0.2 } });
+    await loaded.options({ baseUrl: withBase('/'), ranking: { pageLength: 0.2 } });
     await loaded.init();
     return loaded;
   })();
@@ -57,7 +58,7 @@ function hitContent(hit: SearchHit, titleTag: 'span' | 'a'): HTMLElement[] {
   if (title instanceof HTMLAnchorElement) title.href = hit.url;
   const kind = document.createElement('span');
   kind.className = 'hit-kind';
-  kind.textContent = hit.kind === 'quiz' ? 'Quiz question' : hit.url.startsWith('/lessons/') ? 'Lesson' : 'Page';
+  kind.textContent = hit.kind === 'quiz' ? 'Quiz question' : withoutBase(hit.url).startsWith('/lessons/') ? 'Lesson' : 'Page';
   const excerpt = document.createElement('span');
   excerpt.className = 'hit-excerpt';
   excerpt.innerHTML = hit.excerpt;
@@ -88,9 +89,11 @@ const LIVE: ShapeOptions = { limit: 7, maxQuiz: 3 };
 function attachCombobox(input: HTMLInputElement): void {
   const form = input.form;
   if (!form || input.getAttribute('role') === 'combobox') return;
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  document.head.append(style);
+  // A constructed style sheet, not a <style> element: the page's Content-Security-Policy allows
+  // only the inline styles whose hashes it lists (src/lib/site/csp.ts).
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(STYLE);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
   const listId = `${input.id}-results`;
   const list = document.createElement('ul');
@@ -143,7 +146,7 @@ function attachCombobox(input: HTMLInputElement): void {
   };
 
   const render = (query: string, hits: SearchHit[]) => {
-    targets = [...hits.map((hit) => hit.url), `/search/?q=${encodeURIComponent(query)}`];
+    targets = [...hits.map((hit) => hit.url), withBase(`/search/?q=${encodeURIComponent(query)}`)];
     const items = hits.map((hit, i) => {
       const item = document.createElement('li');
       item.append(...hitContent(hit, 'span'));

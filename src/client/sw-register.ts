@@ -4,7 +4,8 @@
  * "Reload to update"; the new worker takes over only then, so nothing in an open page is swapped
  * under the learner. Loaded on every page; does nothing where service workers are unavailable.
  */
-const scriptUrl = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}sw.js`;
+// BASE_URL (the build's base path, e.g. /eda-course/) ends with a slash.
+const scriptUrl = `${import.meta.env.BASE_URL}sw.js`;
 
 /** Shows the update notice once, with a button that hands control to the waiting worker. */
 function offerUpdate(waiting: ServiceWorker): void {

@@ -1,49 +1,44 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/content-files.ts';
-import { builtPages } from '../helpers/site-weight.ts';
+import { checkLinks } from '../helpers/link-check.ts';
 
-const dist = join(root, 'dist');
-const pages = builtPages(dist);
-const html = new Map(pages.map((page) => [page, readFileSync(join(dist, page), 'utf8')]));
+/**
+ * No dead links, in the main build (`dist/`, served from `/`) and in the sub-path build
+ * (`dist-sub/`, built by `npm run build:sub` with BASE_PATH=/eda-course/, as on a GitHub Pages
+ * project site). `npm test` makes both and sets REQUIRE_SUB_BUILD=1, so there the sub-path build
+ * must exist; a local `vitest run tests/budgets` after only `npm run build` checks `dist/` alone.
+ */
+const builds = [
+  { dist: join(root, 'dist'), base: '/', required: true },
+  { dist: join(root, 'dist-sub'), base: '/eda-course/', required: process.env['REQUIRE_SUB_BUILD'] === '1' },
+];
 
-/** The built file a site-internal URL path is served from, if any. */
-function fileFor(path: string): string | undefined {
-  const clean = decodeURIComponent(path.replace(/^\//, ''));
-  for (const candidate of [clean, `${clean}index.html`, `${clean}/index.html`]) {
-    if (candidate !== '' && existsSync(join(dist, candidate)) && !candidate.endsWith('/')) return candidate;
-  }
-  return clean === '' ? 'index.html' : undefined;
+for (const { dist, base, required } of builds) {
+  const built = existsSync(join(dist, 'index.html'));
+  describe.runIf(built || required)(`links in the build served under ${base} (no dead links)`, () => {
+    const result = built ? checkLinks(dist, base) : undefined;
+
+    it('the build exists', () => {
+      expect(built, `${dist} has no build: run \`npm run ${base === '/' ? 'build' : 'build:sub'}\` first`).toBe(true);
+    });
+
+    it('every internal link, asset and in-page anchor resolves, under the base path', () => {
+      expect(result?.checked ?? 0).toBeGreaterThan(100);
+      expect(result?.broken).toEqual([]);
+    });
+
+    it('internal links end with a slash, the form of every stable URL', () => {
+      expect(result?.unstable).toEqual([]);
+    });
+  });
 }
 
-const ids = (source: string) => new Set([...source.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
-
-describe('links in the built site (no dead links)', () => {
-  it('every internal link and in-page anchor resolves', () => {
-    const broken: string[] = [];
-    for (const [page, source] of html) {
-      for (const match of source.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)) {
-        const href = (match[1] ?? '').replace(/&amp;/g, '&');
-        if (/^(?:[a-z]+:|\/\/)/i.test(href)) continue;
-        const [withQuery = '', hash] = href.split('#');
-        // A query string selects something on the page (e.g. /drills/?lesson=…); the page is the path.
-        const path = withQuery.split('?')[0] ?? '';
-        const target = path === '' ? page : path.startsWith('/') ? fileFor(path) : undefined;
-        if (!target) {
-          broken.push(`${page}: link to ${href} has no page${path.startsWith('/') ? '' : ' (use a root-relative URL)'}`);
-          continue;
-        }
-        if (hash && !ids(html.get(target) ?? '').has(decodeURIComponent(hash))) broken.push(`${page}: link to ${href} has no #${hash} on ${target}`);
-      }
-    }
-    expect(broken).toEqual([]);
-  });
-
-  it('internal links end with a slash, the form of every stable URL', () => {
-    const unstable = [...html].flatMap(([page, source]) =>
-      [...source.matchAll(/<a\b[^>]*\shref="(\/[^"#?]*)"/g)].map((m) => m[1] ?? '').filter((href) => !href.endsWith('/') && !/\.\w+$/.test(href)).map((href) => `${page}: ${href}`),
-    );
-    expect(unstable).toEqual([]);
+describe('the link checker', () => {
+  it('flags every root-relative URL of the root build when told the site lives under /eda-course/', () => {
+    const result = checkLinks(join(root, 'dist'), '/eda-course/');
+    expect(result.broken.length).toBeGreaterThan(100);
+    expect(result.broken[0]).toMatch(/is outside the base path \/eda-course\/: write it with withBase\(\)/);
   });
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { THEME_KEY, builtUrls, hydrateIslands } from './helpers.ts';
+import { THEME_KEY, builtUrls, cspPolicy, cspViolations, hydrateIslands, isRedirect, recordCspViolations } from './helpers.ts';
 
 const urls = builtUrls();
 
@@ -11,7 +11,8 @@ test('the sweep covers every built page', () => {
 
 for (const theme of ['light', 'dark'] as const) {
   for (const url of urls) {
-    test(`axe finds no violations on ${url} in the ${theme} theme`, async ({ page }) => {
+    test(`axe finds no violations on ${url} in the ${theme} theme, nor does the Content-Security-Policy`, async ({ page }) => {
+      await recordCspViolations(page);
       await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
       await page.goto(url);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -21,6 +22,9 @@ for (const theme of ['light', 'dark'] as const) {
         .analyze();
       const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       expect(summary).toEqual([]);
+      // The strict policy every page carries (src/lib/site/csp.ts) blocks nothing the page needs.
+      if (!isRedirect(url)) expect(await cspPolicy(page)).toMatch(/script-src 'self'/);
+      expect(await cspViolations(page)).toEqual([]);
     });
   }
 }

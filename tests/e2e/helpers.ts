@@ -26,3 +26,29 @@ export function isRedirect(url: string): boolean {
   const file = url.endsWith('/') ? `${url}index.html` : url;
   return /<meta http-equiv="refresh"/i.test(readFileSync(join(import.meta.dirname, '..', '..', 'dist', file), 'utf8'));
 }
+
+/**
+ * Records every Content-Security-Policy violation the page reports (`securitypolicyviolation`
+ * events), from before the page's own scripts run. Read them with `cspViolations` before leaving the
+ * page: a navigation starts a new list.
+ */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'an inline script or style'}${where}${e.sample ? ` (“${e.sample}”)` : ''}`);
+    });
+  });
+}
+
+/** The violations recorded on the current page since it loaded (see `recordCspViolations`). */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['the violation recorder is not installed']);
+}
+
+/** The page's Content-Security-Policy meta tag, or null: a test of "no violations" must know a policy was there. */
+export async function cspPolicy(page: Page): Promise<string | null> {
+  return page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content', { timeout: 1000 }).catch(() => null);
+}

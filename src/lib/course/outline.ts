@@ -1,3 +1,4 @@
+import { withBase } from '../site/base.ts';
 /** The little a navigation element needs to know about a lesson. */
 export interface LessonRef {
   id: string;
@@ -23,5 +24,5 @@ export function neighbours<T extends LessonRef>(
 
 /** The URL of a lesson: stable, bookmarkable, derived from its id alone. */
 export function lessonHref(id: string): string {
-  return `/lessons/${id}/`;
+  return withBase(`/lessons/${id}/`);
 }

@@ -1,3 +1,4 @@
+import { withBase } from '../site/base.ts';
 import type { Question, QuizBank } from '../../schemas/quiz.ts';
 import { plainText, renderBlocks, renderInline } from './markdown.ts';
 import { lessonHref, type LessonRef } from './outline.ts';
@@ -87,6 +88,6 @@ export function quizNextSteps(bankId: string, banks: readonly BankRef[], lessons
   const nextLesson = lessonAt === -1 ? undefined : lessons[lessonAt + 1];
   if (nextLesson) steps.nextLesson = { href: lessonHref(nextLesson.id), title: nextLesson.title };
   const nextQuiz = ordered[index + 1];
-  if (nextQuiz) steps.nextQuiz = { href: `/quizzes/${nextQuiz.id}/`, title: nextQuiz.title };
+  if (nextQuiz) steps.nextQuiz = { href: withBase(`/quizzes/${nextQuiz.id}/`), title: nextQuiz.title };
   return steps;
 }

@@ -1,6 +1,7 @@
 // Grading that teaches: the candidate grades each rubric item on three levels before the model answer
 // opens, ticks the red flags their answer fell into, and the score adds the clarify and estimate shares
 // and takes off red-flag and hint costs. The feedback says what was missed and where it is taught.
+import { withBase } from '../site/base.ts';
 import type { EstimateId, PracticePrompt } from '../../schemas/practice.ts';
 import type { PracticeAttempt } from '../../schemas/progress.ts';
 import { compareEstimates } from './estimates.ts';
@@ -147,7 +148,7 @@ export interface Teaches {
 
 /** The URL of a lesson, or of one section of it: `/lessons/<id>/#<section>`. */
 export function teachesHref(teaches: Teaches): string {
-  return `/lessons/${teaches.lesson}/${teaches.section === undefined ? '' : `#${teaches.section}`}`;
+  return withBase(`/lessons/${teaches.lesson}/${teaches.section === undefined ? '' : `#${teaches.section}`}`);
 }
 
 /** What kind of gap a feedback line is about. */

@@ -1,3 +1,4 @@
+import { withoutBase } from '../site/base.ts';
 /** One result as Pagefind's `data()` returns it (the fields this module reads). */
 export interface RawHit {
   url: string;
@@ -26,7 +27,7 @@ export interface ShapeOptions {
 
 /** Whether a hit is a quiz question: marked so by the index, or linking into a quiz page. */
 function isQuiz(hit: RawHit): boolean {
-  return hit.meta.kind === 'quiz' || hit.url.startsWith('/quizzes/');
+  return hit.meta.kind === 'quiz' || withoutBase(hit.url).startsWith('/quizzes/');
 }
 
 /**

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { cspViolations, recordCspViolations } from '../e2e/helpers.ts';
+
+/**
+ * Smoke test of the course deployed under a sub-path (/eda-course/, `npm run build:sub`): a learner's
+ * round — home, a lesson, a quiz answer, a search, a lab run, the progress page — follows the site's
+ * own links, and nothing on the way is missing (no 4xx response), fails (no console error) or is
+ * blocked by the Content-Security-Policy.
+ */
+const BASE = '/eda-course/';
+
+interface Trouble {
+  problems: string[];
+}
+
+/** Watches every response and console message of the page for the whole test. */
+function watch(page: Page): Trouble {
+  const trouble: Trouble = { problems: [] };
+  page.on('response', (response) => {
+    if (response.status() >= 400) trouble.problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') trouble.problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => trouble.problems.push(`page error on ${page.url()}: ${error.message}`));
+  return trouble;
+}
+
+/** Nothing went wrong on the current page, and every request stayed under the base path. */
+async function expectClean(page: Page, trouble: Trouble): Promise<void> {
+  expect(new URL(page.url()).pathname.startsWith(BASE), `${page.url()} is outside ${BASE}`).toBe(true);
+  expect(await cspViolations(page)).toEqual([]);
+  expect(trouble.problems).toEqual([]);
+}
+
+test('a learner’s round through the course served under /eda-course/', async ({ page }) => {
+  test.setTimeout(90_000);
+  const trouble = watch(page);
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.host === new URL(page.url() === 'about:blank' ? 'http://x' : page.url()).host && !url.pathname.startsWith(BASE)) requests.push(url.pathname);
+  });
+  await recordCspViolations(page);
+
+  // Home, then a lesson through the site's own links.
+  await page.goto(BASE);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectClean(page, trouble);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons', exact: true }).click();
+  await expect(page).toHaveURL(`${BASE}lessons/`);
+  await page.locator('main').getByRole('link', { name: /Events, commands and requests/ }).first().click();
+  await expect(page).toHaveURL(`${BASE}lessons/events-commands-requests/`);
+  await expectClean(page, trouble);
+
+  // The lesson's "Check yourself" link (written /quizzes/…/ in the MDX) leads to its quiz; answer a question.
+  await page.locator('main').getByRole('link', { name: /^Quiz: Events, commands and requests$/ }).first().click();
+  await expect(page).toHaveURL(`${BASE}quizzes/events-commands-requests/`);
+  await page.locator('form.question .option input').first().check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByRole('button', { name: /Next question|See your score/ })).toBeVisible();
+  await expectClean(page, trouble);
+
+  // Search from the header box: live results link under the base path.
+  await page.getByLabel('Search the course').focus();
+  await page.keyboard.type('outbox');
+  const first = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
+  await expect(first).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`^http://[^/]+${BASE}search/\\?q=outbox`));
+  await expect(page.getByRole('main').getByRole('link').filter({ hasText: /outbox/i }).first()).toHaveAttribute('href', new RegExp(`^${BASE}`));
+  await expectClean(page, trouble);
+
+  // A lab run.
+  await page.goto(`${BASE}lessons/idempotent-consumers/`);
+  const lab = page.locator('section.lab').first();
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab.getByRole('button', { name: 'Run to the end' })).toBeEnabled();
+  await lab.getByRole('button', { name: 'Run to the end' }).click();
+  await expect(lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').first()).toBeVisible();
+  await expectClean(page, trouble);
+
+  // The progress page, through the header, shows the quiz answer.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Progress/ }).click();
+  await expect(page).toHaveURL(`${BASE}progress/`);
+  await expect(page.getByRole('button', { name: 'Export progress' })).toBeVisible();
+  await expectClean(page, trouble);
+
+  expect(requests, 'requests outside the base path').toEqual([]);
+});
