@@ -13,13 +13,16 @@ import { builtPages, kb, measurePage, type PageWeight } from '../helpers/site-we
  * learner is about to write (src/client/progress-on-demand.ts); a practice prompt with saved attempts
  * and the review page need it at once and import it as the island mounts, which this measure does
  * not count. Two figures are still held above DESIGN.md's, where they landed:
- * - the drills page (52.2 KB): its follow-ups island shows every saved follow-up and drill round as
+ * - the drills page (54.3 KB; 52.2 before the recovery rules — restoring kept copies, "Reset
+ *   everything" over every key, the JSON grammar check — grew the store by 2.1 KB): its follow-ups
+ *   island shows every saved follow-up and drill round as
  *   it opens, so it loads the full store up front, next to Svelte's runtime chunk, which Svelte Flow
  *   (the whiteboard, loaded on demand) enlarges by ≈ 2.2 KB (spread attributes, `clone`, legacy
  *   lifecycle: module-level parts Rolldown cannot leave in the whiteboard's chunk);
  * - CSS: Astro 7 links the CSS of every Svelte component an island can reach, through dynamic
  *   imports too (its CSS plugin walks them in the client build), so practice prompts carry the
- *   whiteboard's and the later phases' styles (13.1 KB) and lessons the lab stage's (8.8 KB).
+ *   whiteboard's and the later phases' styles (13.1 KB) and lessons the lab stage's and every Try-it's
+ *   (9.1 KB since the six staff-level lessons added their Try-its).
  * README ("Size budgets") lists the way back.
  */
 const KB = 1024;
@@ -27,11 +30,11 @@ const BUDGET = {
   jsNoIslands: 8 * KB,
   jsMedianLesson: 20 * KB,
   jsHeaviest: 45 * KB,
-  cssPerPage: 9 * KB,
+  cssPerPage: 9.5 * KB,
   firstVisitLessonNoIslands: 20 * KB,
 };
 /** Pages held above a budget, by name, at the ceiling they were measured under (see the header). */
-const JS_CEILINGS: Record<string, number> = { 'drills/index.html': 52.5 * KB };
+const JS_CEILINGS: Record<string, number> = { 'drills/index.html': 54.5 * KB };
 const CSS_CEILING_PRACTICE_PROMPT = 13.5 * KB;
 const isPracticePrompt = (page: string) => /^practice\/[^/]+\/index\.html$/.test(page);
 
