@@ -104,8 +104,8 @@ test('take a quiz: short feedback, a score page that leads on, results kept, mis
   await expect(page.getByRole('link', { name: /^Review them \(due in 10 minutes\)$/ })).toHaveAttribute('href', '/review/');
   const onward = page.getByRole('navigation', { name: 'Where next' });
   await expect(onward.getByRole('link', { name: 'Back to the lesson: Event contracts and schema evolution' })).toHaveAttribute('href', '/lessons/schema-evolution/');
-  await expect(onward.getByRole('link', { name: /^Next lesson: Observability/ })).toHaveAttribute('href', '/lessons/observability/');
-  await expect(onward.getByRole('link', { name: /^Next quiz: Observability/ })).toHaveAttribute('href', '/quizzes/observability/');
+  await expect(onward.getByRole('link', { name: /^Next lesson: Security and data governance of events/ })).toHaveAttribute('href', '/lessons/security-and-data-governance/');
+  await expect(onward.getByRole('link', { name: /^Next quiz: Security and data governance of events/ })).toHaveAttribute('href', '/quizzes/security-and-data-governance/');
   const third = missed[1]!;
   await missedList.getByRole('link').nth(1).click();
   const position = bank.questions.findIndex((q) => q.id === third.id) + 1;
