@@ -253,8 +253,11 @@ function explain(strategy: Strategy, outcome: Outcome, s: Scenario): string {
     case 'shed':
       return `The token bucket keeps the provider happy, so the backlog grows; checkout protects it by refusing orders while ${s.admissionLimit.toLocaleString('en-GB')} are waiting. Nothing is lost silently, but those sales never happen.`;
     case 'rejected':
-      return strategy === 'autoscale'
-        ? `Lag is a symptom: the bottleneck is the provider's ${s.providerLimit} calls a second, so every pod the autoscaler adds sends more calls above the limit, and each scaling step is a rebalance.`
+      if (strategy === 'autoscale') {
+        return `Lag is a symptom: the bottleneck is the provider's ${s.providerLimit} calls a second, so every pod the autoscaler adds sends more calls above the limit, and each scaling step is a rebalance.`;
+      }
+      return strategy === 'unbounded'
+        ? `At this spike the pods' memory holds, but nothing shapes the calls: the workers call faster than the provider's ${s.providerLimit} a second, so the excess comes back 429 and is retried.`
         : `The bounded queue keeps memory safe and the backlog waits in the topic, but the workers call faster than the provider's ${s.providerLimit} a second, so the excess comes back 429 and is retried.`;
     case 'delayed':
       return strategy === 'shaped'

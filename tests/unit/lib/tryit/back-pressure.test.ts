@@ -39,6 +39,9 @@ describe('back-pressure Try-it', () => {
     const run = runBackPressure('unbounded', { ...DEFAULT_SCENARIO, spikeRate: 150 });
     expect(run).toMatchObject({ crashes: 0, outcome: 'rejected' });
     expect(run.rejected).toBeGreaterThan(0);
+    // nothing bounds this strategy's queue, so the verdict must not credit one
+    expect(run.why).not.toContain('bounded queue');
+    expect(run.why).toContain('429');
   });
 
   it('a bounded queue keeps memory safe, but 2 pods × 60/s call 120 times a second against a limit of 100', () => {
