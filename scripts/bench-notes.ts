@@ -66,21 +66,21 @@ function seededProgress(): string {
 
 declare global {
   interface Window {
-    __bench: { longTasks: number[]; firstDrawn: number | undefined };
+    __notesBench: { longTasks: number[]; firstDrawn: number | undefined };
   }
 }
 
 /** Runs before the page's scripts: records long tasks and when the list first holds a page of notes. */
 function installProbes(shown: number): void {
-  window.__bench = { longTasks: [], firstDrawn: undefined };
+  window.__notesBench = { longTasks: [], firstDrawn: undefined };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+    for (const e of list.getEntries()) window.__notesBench.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
   // Watches the whole document from the start: the list may be filled while the page's scripts run.
   const observer = new MutationObserver(() => {
     const list = document.querySelector('[data-notes-list]');
-    if (window.__bench.firstDrawn === undefined && list !== null && list.children.length >= shown) {
-      window.__bench.firstDrawn = performance.now();
+    if (window.__notesBench.firstDrawn === undefined && list !== null && list.children.length >= shown) {
+      window.__notesBench.firstDrawn = performance.now();
       observer.disconnect();
     }
   });
@@ -121,7 +121,7 @@ try {
     }
     // Let the observers deliver the last entries before reading them.
     await page.waitForTimeout(500);
-    const probe = await page.evaluate(() => window.__bench);
+    const probe = await page.evaluate(() => window.__notesBench);
     if (probe.firstDrawn === undefined) throw new Error('the first notes were never drawn');
     results.push({ longTasks: probe.longTasks, firstDrawnMs: probe.firstDrawn });
     await context.close();
