@@ -84,6 +84,7 @@ if (root) {
   const useFullStore = () => {
     if (fullStore) return;
     fullStore = true;
+    clearTimeout(watchdog);
     worker?.terminate();
     worker = undefined;
     void import('./progress.ts').then(({ progressStore }) => progressStore().subscribe(({ state }) => show(notesList(lessons, state))));
@@ -93,12 +94,16 @@ if (root) {
   let worker: Worker | undefined;
   /** The number of the latest request: older answers are stale and not drawn. */
   let latest = 0;
+  /** A worker that never answers (a lost message, a script some policy silently refused) must not leave the page empty. */
+  const PATIENCE_MS = 15_000;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
   const startWorker = (): Worker | undefined => {
     if (typeof Worker !== 'function') return undefined;
     try {
       const started = new Worker(new URL('../lib/progress/decode-worker.ts', import.meta.url), { type: 'module' });
       started.addEventListener('message', (event: MessageEvent<NotesReply>) => {
         if (fullStore || event.data.id !== latest) return;
+        clearTimeout(watchdog);
         if (event.data.ok) show(event.data.notes);
         else useFullStore();
       });
@@ -124,6 +129,7 @@ if (root) {
     latest += 1;
     if (raw === null) {
       // Nothing saved: nothing to validate.
+      clearTimeout(watchdog);
       show([]);
       return;
     }
@@ -134,6 +140,8 @@ if (root) {
     }
     const request: NotesRequest = { id: latest, raw, lessons };
     worker.postMessage(request);
+    clearTimeout(watchdog);
+    watchdog = setTimeout(useFullStore, PATIENCE_MS);
   };
 
   // Another tab saved (or cleared storage), or the page came back from the back/forward cache: read again.

@@ -163,6 +163,14 @@ test.describe('the Notes page reads progress in a worker and writes nothing', ()
     await expect(notesCount(page)).toHaveText('1 note');
   });
 
+  test('a worker script that fails to load falls back to reading on the page', async ({ page }) => {
+    await page.route('**/decode-worker*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await seed(page, { [KEY]: encode(withNote('eda-in-one-page', 'read after the worker failed')) });
+    await page.goto('/notes/');
+    await expect(page.getByText('read after the worker failed')).toBeVisible();
+    await expect(notesCount(page)).toHaveText('1 note');
+  });
+
   test('a note saved in another tab appears on the open Notes page', async ({ context }) => {
     const notes = await context.newPage();
     await notes.goto('/notes/');
