@@ -117,3 +117,68 @@ test('thousands of notes: the Notes page draws a page at a time, and the filter 
   await expect(list).toHaveCount(1);
   await expect(list.first()).toContainText('Note number 8765');
 });
+
+test.describe('the Notes page reads progress in a worker and writes nothing', () => {
+  const notesCount = (page: Page) => page.locator('[data-notes-count]');
+
+  test('readable progress is listed as stored, and left exactly as it was', async ({ page }) => {
+    // Valid progress, not in canonical form (keys out of order): a store would re-encode it, the page must not write.
+    const text = JSON.stringify({ data: { ...withNote('eda-in-one-page', 'read in the worker') }, version: 1 });
+    await seed(page, { [KEY]: text });
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto('/notes/');
+    await expect(page.getByText('read in the worker')).toBeVisible();
+    await expect(notesCount(page)).toHaveText('1 note');
+    expect(workers.some((url) => url.includes('decode-worker'))).toBe(true);
+    expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(text);
+    expect(await storedKeys(page)).toEqual([KEY]);
+  });
+
+  test('unreadable progress goes through the full store: a copy is kept and a notice explains', async ({ page }) => {
+    const corrupt = '{"version":1,"data":{"notes":{"eda-in-one-page":{"text":"cut';
+    await seed(page, { [KEY]: corrupt });
+    await page.goto('/notes/');
+    await expect(page.locator('[data-notice="recovered"]')).toBeVisible();
+    await expect(page.locator('[data-notes-empty]')).toBeVisible();
+    expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP)).toBe(corrupt);
+  });
+
+  test('progress from a newer version is left alone and the page says so', async ({ page }) => {
+    const newer = JSON.stringify({ version: 2, data: { shape: 'of the future' } });
+    await seed(page, { [KEY]: newer });
+    await page.goto('/notes/');
+    await expect(page.locator('[data-notice="newer"]')).toContainText('saved by a newer version of the course');
+    expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
+    expect(await storedKeys(page)).toEqual([KEY]);
+  });
+
+  test('without Web Workers the notes are still listed (read on the page)', async ({ page }) => {
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(window, 'Worker');
+    });
+    await seed(page, { [KEY]: encode(withNote('eda-in-one-page', 'read without a worker')) });
+    await page.goto('/notes/');
+    await expect(page.getByText('read without a worker')).toBeVisible();
+    await expect(notesCount(page)).toHaveText('1 note');
+  });
+
+  test('a worker script that fails to load falls back to reading on the page', async ({ page }) => {
+    await page.route('**/decode-worker*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await seed(page, { [KEY]: encode(withNote('eda-in-one-page', 'read after the worker failed')) });
+    await page.goto('/notes/');
+    await expect(page.getByText('read after the worker failed')).toBeVisible();
+    await expect(notesCount(page)).toHaveText('1 note');
+  });
+
+  test('a note saved in another tab appears on the open Notes page', async ({ context }) => {
+    const notes = await context.newPage();
+    await notes.goto('/notes/');
+    await expect(notes.locator('[data-notes-empty]')).toBeVisible();
+    const lesson = await context.newPage();
+    await lesson.goto(LESSON);
+    await lesson.getByRole('textbox', { name: 'Notes on this lesson' }).fill('written in the other tab');
+    await expect(notes.getByText('written in the other tab')).toBeVisible();
+    await expect(notesCount(notes)).toHaveText('1 note');
+  });
+});

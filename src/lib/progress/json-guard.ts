@@ -17,21 +17,43 @@ export type JsonHazard =
  * Walks without recursion, so hostile nesting cannot overflow the stack.
  */
 export function findJsonHazard(value: unknown): JsonHazard | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  // Each object or list still to visit, with the way back to the root: a path is only built for a hazard.
+  interface Visit {
+    readonly value: object;
+    readonly parent: Visit | undefined;
+    readonly key: string | number;
+    readonly depth: number;
+  }
+  const pathOf = (visit: Visit): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let at: Visit | undefined = visit; at?.parent !== undefined; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  if (value === null || typeof value !== 'object') return undefined;
+  const stack: Visit[] = [{ value, parent: undefined, key: '', depth: 0 }];
+  // Children are pushed last first, so they are visited in order: the first hazard is the same whatever the speed-ups.
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { value: current, path } = item;
-    if (current === null || typeof current !== 'object') continue;
-    if (path.length > MAX_JSON_DEPTH) return { kind: 'too-deep', path };
-    const entries: [string | number, unknown][] = Array.isArray(current)
-      ? current.map((child, index): [number, unknown] => [index, child])
-      : Object.keys(current).map((key): [string, unknown] => [key, (current as Record<string, unknown>)[key]]);
-    for (const [key] of entries) {
-      if (typeof key === 'string' && isForbiddenKey(key)) return { kind: 'forbidden-key', key, path };
+    const current = item.value;
+    if (item.depth > MAX_JSON_DEPTH) return { kind: 'too-deep', path: pathOf(item) };
+    if (Array.isArray(current)) {
+      const list: readonly unknown[] = current;
+      if (list.length > PROGRESS_LIMITS.entriesPerRecord) return { kind: 'too-many-entries', count: list.length, path: pathOf(item) };
+      for (let i = list.length - 1; i >= 0; i -= 1) {
+        const child = list[i];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, parent: item, key: i, depth: item.depth + 1 });
+      }
+      continue;
     }
-    if (entries.length > PROGRESS_LIMITS.entriesPerRecord) return { kind: 'too-many-entries', count: entries.length, path };
-    for (let i = entries.length - 1; i >= 0; i -= 1) {
-      const entry = entries[i];
-      if (entry !== undefined) stack.push({ value: entry[1], path: [...path, entry[0]] });
+    const record = current as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (const key of keys) {
+      if (isForbiddenKey(key)) return { kind: 'forbidden-key', key, path: pathOf(item) };
+    }
+    if (keys.length > PROGRESS_LIMITS.entriesPerRecord) return { kind: 'too-many-entries', count: keys.length, path: pathOf(item) };
+    for (let i = keys.length - 1; i >= 0; i -= 1) {
+      const key = keys[i] as string;
+      const child = record[key];
+      if (child !== null && typeof child === 'object') stack.push({ value: child, parent: item, key, depth: item.depth + 1 });
     }
   }
   return undefined;

@@ -167,7 +167,8 @@ function mergeRecord<T>(
   b: Readonly<Record<string, T>>,
   join: (x: T, y: T) => T,
 ): Record<string, T> {
-  const ids = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().slice(0, PROGRESS_LIMITS.entriesPerRecord);
+  // A record joined with itself (every record, when progress is normalised) has its own ids: no union needed.
+  const ids = (a === b ? Object.keys(a) : [...new Set([...Object.keys(a), ...Object.keys(b)])]).sort().slice(0, PROGRESS_LIMITS.entriesPerRecord);
   const out = emptyRecord<T>();
   for (const id of ids) {
     const x = readEntry(a, id);

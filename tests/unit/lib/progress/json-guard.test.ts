@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { looksTruncated } from '../../../../src/lib/progress/json-guard.ts';
+import { findJsonHazard, looksTruncated, MAX_JSON_DEPTH, type JsonHazard } from '../../../../src/lib/progress/json-guard.ts';
+import { isForbiddenKey, PROGRESS_LIMITS } from '../../../../src/schemas/progress.ts';
 
 const isJson = (text: string) => {
   try {
@@ -48,5 +49,81 @@ describe('looksTruncated: cut-off JSON told apart from text that is not JSON at 
     ['inside a unicode escape', '"\\u00'],
   ])('%s is truncated', (_name, text) => {
     expect(looksTruncated(text)).toBe(true);
+  });
+});
+
+/** The first, straightforward walk findJsonHazard was (a path array per value): the oracle for the faster one. */
+function referenceHazard(value: unknown): JsonHazard | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { value: current, path } = item;
+    if (current === null || typeof current !== 'object') continue;
+    if (path.length > MAX_JSON_DEPTH) return { kind: 'too-deep', path };
+    const entries: [string | number, unknown][] = Array.isArray(current)
+      ? current.map((child, index): [number, unknown] => [index, child])
+      : Object.keys(current).map((key): [string, unknown] => [key, (current as Record<string, unknown>)[key]]);
+    for (const [key] of entries) {
+      if (typeof key === 'string' && isForbiddenKey(key)) return { kind: 'forbidden-key', key, path };
+    }
+    if (entries.length > PROGRESS_LIMITS.entriesPerRecord) return { kind: 'too-many-entries', count: entries.length, path };
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const entry = entries[i];
+      if (entry !== undefined) stack.push({ value: entry[1], path: [...path, entry[0]] });
+    }
+  }
+  return undefined;
+}
+
+const nest = (depth: number, inner: unknown): unknown => (depth === 0 ? inner : { a: [nest(depth - 1, inner)] });
+
+describe('findJsonHazard: unsafe or oversized parsed JSON, with where it is', () => {
+  it('finds nothing in ordinary data, or in a value that is not an object', () => {
+    expect(findJsonHazard({ notes: { a: { text: 'x', updatedAt: 't' } }, list: [1, [2, { b: null }]] })).toBeUndefined();
+    expect(findJsonHazard('text')).toBeUndefined();
+    expect(findJsonHazard(null)).toBeUndefined();
+  });
+
+  it('names a forbidden key and the path of the object that holds it', () => {
+    expect(findJsonHazard(JSON.parse('{"notes":{"ok":{},"x":[0,{"__proto__":1}]}}'))).toEqual({ kind: 'forbidden-key', key: '__proto__', path: ['notes', 'x', 1] });
+    expect(findJsonHazard({ constructor: 1 })).toEqual({ kind: 'forbidden-key', key: 'constructor', path: [] });
+  });
+
+  it('reports the first hazard in document order', () => {
+    expect(findJsonHazard(JSON.parse('{"a":{"prototype":1},"b":{"__proto__":2}}'))).toEqual({ kind: 'forbidden-key', key: 'prototype', path: ['a'] });
+  });
+
+  it('counts the entries of a record or list over the limit', () => {
+    const many = Array.from({ length: PROGRESS_LIMITS.entriesPerRecord + 1 }, (_, i) => i);
+    expect(findJsonHazard({ x: { y: many } })).toEqual({ kind: 'too-many-entries', count: many.length, path: ['x', 'y'] });
+    const record = Object.fromEntries(many.map((i) => [`k${i}`, i]));
+    expect(findJsonHazard([record])).toEqual({ kind: 'too-many-entries', count: many.length, path: [0] });
+  });
+
+  it('stops at nesting deeper than MAX_JSON_DEPTH, without overflowing the stack on hostile nesting', () => {
+    expect(findJsonHazard(nest(MAX_JSON_DEPTH / 2, {}))).toBeUndefined();
+    const deep = findJsonHazard(nest(MAX_JSON_DEPTH, {}));
+    expect(deep?.kind).toBe('too-deep');
+    expect(deep?.path).toHaveLength(MAX_JSON_DEPTH + 1);
+    expect(findJsonHazard(JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`))?.kind).toBe('too-deep');
+  });
+
+  it('finds exactly what the straightforward walk finds, for any JSON', () => {
+    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'a', 'b'), fc.string({ maxLength: 3 }));
+    const { json } = fc.letrec((tie) => ({
+      json: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 3 })),
+        fc.array(tie('json'), { maxLength: 4 }),
+        fc.dictionary(key, tie('json'), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 20 }), (value, depth) => {
+        // JSON.parse makes `__proto__` an own key, as stored text would.
+        const parsed: unknown = JSON.parse(JSON.stringify(nest(depth, value)));
+        expect(findJsonHazard(parsed)).toEqual(referenceHazard(parsed));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
