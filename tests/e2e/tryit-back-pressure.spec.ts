@@ -1,22 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
+import { expectFitsAt320, openTryIt, verdict } from './tryit-helpers.ts';
 
 const URL = '/lessons/back-pressure-and-fan-out/';
 const TITLE = 'Try it: a flash sale against a rate limit';
-
-/** Opens the lesson, scrolls its Try-it into view and waits until the island has hydrated. */
-async function openTryIt(page: Page): Promise<Locator> {
-  await page.goto(URL);
-  const region = page.getByRole('region', { name: TITLE });
-  await region.scrollIntoViewIfNeeded();
-  // Controls are disabled until the island hydrates, so "enabled" means "ready for input".
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  return region;
-}
-
-/** The verdict under the prediction. */
-const verdict = (region: Locator) => region.locator('[data-right]');
 
 /** Picks the shaped strategy, predicts the right outcome and runs the sale. */
 async function runShaped(region: Locator): Promise<void> {
@@ -27,7 +15,7 @@ async function runShaped(region: Locator): Promise<void> {
 }
 
 test('back-pressure: predict first; an unbounded queue crashes, a shared token bucket delays without a 429', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const run = region.getByRole('button', { name: 'Run the sale' });
   await expect(run).toBeDisabled();
 
@@ -60,7 +48,7 @@ test('back-pressure: predict first; an unbounded queue crashes, a shared token b
 });
 
 test('back-pressure: keyboard only, autoscaling on lag ends in 429s and rebalances', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const autoscale = region.getByRole('radio', { name: /autoscale on lag/ });
   await autoscale.focus();
   await page.keyboard.press('Space');
@@ -78,7 +66,7 @@ test('back-pressure: keyboard only, autoscaling on lag ends in 429s and rebalanc
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the back-pressure Try-it after a run, ${theme} theme`, async ({ page }) => {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
-    const region = await openTryIt(page);
+    const region = await openTryIt(page, URL, TITLE);
     await runShaped(region);
     const results = await new AxeBuilder({ page }).include('.tryit').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -87,9 +75,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('the back-pressure Try-it fits a 320 px wide screen after a run', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await runShaped(region);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-  const inside = await region.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 320);
-  expect(inside).toBe(true);
+  await expectFitsAt320(page, region);
 });

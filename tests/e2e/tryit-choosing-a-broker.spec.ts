@@ -1,22 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
+import { expectFitsAt320, openTryIt, verdict } from './tryit-helpers.ts';
 
 const URL = '/lessons/choosing-a-broker/';
 const TITLE = 'Try it: pick the broker';
 
-/** Opens the lesson, scrolls its Try-it into view and waits until the island has hydrated. */
-async function openTryIt(page: Page): Promise<Locator> {
-  await page.goto(URL);
-  const region = page.getByRole('region', { name: TITLE });
-  await region.scrollIntoViewIfNeeded();
-  // Controls are disabled until the island hydrates, so "enabled" means "ready for input".
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  return region;
-}
-
-/** The verdict under the prediction. */
-const verdict = (region: Locator) => region.locator('[data-right]');
 /** The ranked list of brokers. */
 const ranking = (region: Locator) => region.getByRole('list', { name: 'Ranking, best first' });
 
@@ -29,7 +18,7 @@ async function runLedger(region: Locator): Promise<void> {
 }
 
 test('the ledger ranks Kafka first and rules SQS standard out by ordering; the order work queue goes to SQS FIFO', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const rankButton = region.getByRole('button', { name: 'Rank the brokers' });
   await expect(rankButton).toBeDisabled();
 
@@ -58,7 +47,7 @@ test('the ledger ranks Kafka first and rules SQS standard out by ordering; the o
 });
 
 test('a hot key rules Kinesis out, and impossible requirements say nothing fits', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await region.getByRole('radio', { name: /Payments ledger/ }).check();
   await region.getByRole('checkbox', { name: 'One key can peak above 1,000 events/s' }).check();
   await region.getByLabel('Independent readers').selectOption('3');
@@ -78,7 +67,7 @@ test('a hot key rules Kinesis out, and impossible requirements say nothing fits'
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the Try-it after a run, ${theme} theme`, async ({ page }) => {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
-    const region = await openTryIt(page);
+    const region = await openTryIt(page, URL, TITLE);
     await runLedger(region);
     // The region is taller than the window: bring its top below the sticky header, or axe measures
     // whichever checkbox the header happens to cover as a target crowded by the header's links.
@@ -90,8 +79,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('the Try-it fits a 320 px wide screen after a run', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await runLedger(region);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-  expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 320)).toBe(true);
+  await expectFitsAt320(page, region);
 });

@@ -1,22 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
+import { expectFitsAt320, openTryIt, verdict } from './tryit-helpers.ts';
 
 const URL = '/lessons/consumer-groups-and-stream-processing/';
 const TITLE = 'Try it: windows, late orders and grace';
 
-async function openTryIt(page: Page): Promise<Locator> {
-  await page.goto(URL);
-  const region = page.getByRole('region', { name: TITLE });
-  await region.scrollIntoViewIfNeeded();
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  return region;
-}
-
-const verdict = (region: Locator) => region.locator('[data-right]');
-
 test('predict, run, and see late orders dropped or kept by the grace period', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const run = region.getByRole('button', { name: 'Run the windows' });
   await expect(run).toBeDisabled();
   await region.getByRole('radio', { name: '5 orders' }).check();
@@ -45,7 +36,7 @@ test('predict, run, and see late orders dropped or kept by the grace period', as
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the windows Try-it after a run, ${theme} theme`, async ({ page }) => {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
-    const region = await openTryIt(page);
+    const region = await openTryIt(page, URL, TITLE);
     await region.getByRole('radio', { name: '4 orders' }).check();
     await region.getByRole('button', { name: 'Run the windows' }).click();
     await expect(verdict(region)).toBeVisible();
@@ -56,10 +47,9 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('the windows Try-it fits a 320 px wide screen after a run', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await region.getByRole('radio', { name: '3 orders' }).check();
   await region.getByRole('button', { name: 'Run the windows' }).click();
   await expect(verdict(region)).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-  expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 320)).toBe(true);
+  await expectFitsAt320(page, region);
 });

@@ -1,22 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
+import { expectFitsAt320, openTryIt, verdict } from './tryit-helpers.ts';
 
 const URL = '/lessons/multi-region-and-disaster-recovery/';
 const TITLE = 'Try it: fail over a region';
-
-/** Opens the lesson, scrolls its Try-it into view and waits until the island has hydrated. */
-async function openTryIt(page: Page): Promise<Locator> {
-  await page.goto(URL);
-  const region = page.getByRole('region', { name: TITLE });
-  await region.scrollIntoViewIfNeeded();
-  // Controls are disabled until the island hydrates, so "enabled" means "ready for input".
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  return region;
-}
-
-/** The verdict under the prediction. */
-const verdict = (region: Locator) => region.locator('[data-right]');
 
 /** Fails region A at second 8 with 1 s of lag, a cluster link and no de-duplication. */
 async function runDefault(region: Locator): Promise<void> {
@@ -30,7 +18,7 @@ async function runDefault(region: Locator): Promise<void> {
 }
 
 test('predict, fail the region, see the lost tail and the repeated charges beside the prediction', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const run = region.getByRole('button', { name: 'Fail region A' });
   await expect(run).toBeDisabled();
   await runDefault(region);
@@ -57,7 +45,7 @@ test('predict, fail the region, see the lost tail and the repeated charges besid
 });
 
 test('synchronous replication with exact offsets synced at the failure loses and repeats nothing', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await region.getByLabel('Region A fails at').selectOption('10');
   await region.getByRole('radio', { name: '0 s (synchronous, like a stretch cluster)' }).check();
   await region.getByRole('radio', { name: 'Cluster link: same offsets, synced as they are' }).check();
@@ -70,7 +58,7 @@ test('synchronous replication with exact offsets synced at the failure loses and
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the failover Try-it after a run, ${theme} theme`, async ({ page }) => {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
-    const region = await openTryIt(page);
+    const region = await openTryIt(page, URL, TITLE);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await runDefault(region);
     const results = await new AxeBuilder({ page }).include('.tryit').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -80,8 +68,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('the failover Try-it fits a 320 px wide screen after a run', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await runDefault(region);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-  expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 320)).toBe(true);
+  await expectFitsAt320(page, region);
 });

@@ -1,22 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
+import { expectFitsAt320, openTryIt, verdict } from './tryit-helpers.ts';
 
 const URL = '/lessons/security-and-data-governance/';
 const TITLE = 'Try it: verify this webhook';
 
-/** Opens the lesson, scrolls the Try-it into view and waits until it has hydrated and signed the first delivery. */
-async function openTryIt(page: Page): Promise<Locator> {
-  await page.goto(URL);
-  const region = page.getByRole('region', { name: TITLE });
-  await region.scrollIntoViewIfNeeded();
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  await expect(region.getByText(/^v1,/).first()).toBeVisible();
-  return region;
-}
-
-/** The verdict under the prediction. */
-const verdict = (region: Locator) => region.locator('[data-right]');
 /** The list of checks the verifier made. */
 const checks = (region: Locator) => region.getByRole('list', { name: 'What the verifier checked' });
 
@@ -27,7 +16,7 @@ async function pick(region: Locator, label: string): Promise<void> {
 }
 
 test('predict, verify for real, and see why: a replay has a genuine signature but a stale timestamp', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const run = region.getByRole('button', { name: 'Verify the delivery' });
   await pick(region, 'A copy replayed 10 minutes later');
   await expect(region.getByText('(signed 10 minutes ago)')).toBeVisible();
@@ -42,7 +31,7 @@ test('predict, verify for real, and see why: a replay has a genuine signature bu
 });
 
 test('one edited character of a genuine body fails the signature; the retry is acknowledged, not processed', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const run = region.getByRole('button', { name: 'Verify the delivery' });
   const body = region.getByLabel('Body as received (you can edit it)');
   await body.fill((await body.inputValue()).replace('ord_48213', 'ord_48214'));
@@ -62,7 +51,7 @@ test('one edited character of a genuine body fails the signature; the retry is a
 });
 
 test('is usable from the keyboard', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await region.getByLabel('Delivery', { exact: true }).focus();
   await page.keyboard.press('ArrowDown'); // One character of the body changed
   await expect(region.getByText(/changed the amount from 4999 to 9999/)).toBeVisible();
@@ -76,7 +65,7 @@ test('is usable from the keyboard', async ({ page }) => {
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the Try-it after a run, ${theme} theme`, async ({ page }) => {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
-    const region = await openTryIt(page);
+    const region = await openTryIt(page, URL, TITLE);
     await pick(region, 'During a rotation: two signatures');
     await region.getByRole('radio', { name: 'Accept it and process the event' }).check();
     await region.getByRole('button', { name: 'Verify the delivery' }).click();
@@ -90,11 +79,10 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('fits a 320 px wide screen after a run', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await pick(region, 'During a rotation: two signatures');
   await region.getByRole('radio', { name: 'Accept it and process the event' }).check();
   await region.getByRole('button', { name: 'Verify the delivery' }).click();
   await expect(verdict(region)).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-  expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 320)).toBe(true);
+  await expectFitsAt320(page, region);
 });

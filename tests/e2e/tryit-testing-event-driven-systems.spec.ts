@@ -1,20 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
+import { expectFitsAt320, openTryIt, verdict } from './tryit-helpers.ts';
 
 const URL = '/lessons/testing-event-driven-systems/';
 const TITLE = 'Try it: which test catches it?';
 
-/** Opens the lesson, scrolls the Try-it into view and waits until the island has hydrated. */
-async function openTryIt(page: Page): Promise<Locator> {
-  await page.goto(URL);
-  const region = page.getByRole('region', { name: TITLE });
-  await region.scrollIntoViewIfNeeded();
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  return region;
-}
-
-const verdict = (region: Locator) => region.locator('[data-right]');
 const results = (region: Locator) => region.getByRole('list', { name: 'Test results' }).getByRole('listitem');
 
 /** Picks the in-memory de-duplication handler, predicts "only the duplicate test", and runs. */
@@ -26,7 +17,7 @@ async function runMemoryDedupe(region: Locator): Promise<void> {
 }
 
 test('predict, run the five tests against a handler, and see which fail and why', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const run = region.getByRole('button', { name: 'Run the five tests' });
   await expect(run).toBeDisabled();
   await expect(results(region)).toHaveCount(5);
@@ -54,7 +45,7 @@ test('predict, run the five tests against a handler, and see which fail and why'
 });
 
 test('the reference handler passes all five, chosen by keyboard', async ({ page }) => {
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   const reference = region.getByRole('radio', { name: /The reference handler/ });
   await reference.focus();
   await page.keyboard.press('Space');
@@ -72,7 +63,7 @@ test('the reference handler passes all five, chosen by keyboard', async ({ page 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the Try-it after a run, ${theme} theme`, async ({ page }) => {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
-    const region = await openTryIt(page);
+    const region = await openTryIt(page, URL, TITLE);
     await runMemoryDedupe(region);
     const found = await new AxeBuilder({ page }).include('.tryit').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -81,8 +72,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('the Try-it fits a 320 px wide screen after a run', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
-  const region = await openTryIt(page);
+  const region = await openTryIt(page, URL, TITLE);
   await runMemoryDedupe(region);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-  expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 320)).toBe(true);
+  await expectFitsAt320(page, region);
 });

@@ -1,19 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
-
-/** Opens a lesson, scrolls its Try-it into view and waits until the island has hydrated. */
-async function openTryIt(page: Page, url: string, title: string): Promise<Locator> {
-  await page.goto(url);
-  const region = page.getByRole('region', { name: title });
-  await region.scrollIntoViewIfNeeded();
-  // Predictions are disabled until the island hydrates, so "enabled" means "ready for input".
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  return region;
-}
-
-/** The verdict under the prediction. */
-const verdict = (region: Locator) => region.locator('[data-right]');
+import { openTryIt, verdict } from './tryit-helpers.ts';
 
 /** One Try-it: where it lives, and how to take it to a result (with a prediction made). */
 interface TryIt {
