@@ -1,4 +1,5 @@
-import type { ChallengeEntry, LessonProgress, Note, ProgressData, ReviewEntry } from '../../schemas/progress.ts';
+import { FOLLOW_UP_GRADES } from '../../schemas/progress-constants.ts';
+import type { ChallengeEntry, DrillRound, FollowUpAttempt, FollowUpEntry, LessonProgress, Note, ProgressData, ReviewEntry } from '../../schemas/progress.ts';
 import { emptyProgress, emptyRecord } from './model.ts';
 
 /** The storage key the progress store writes (`DEFAULT_PROGRESS_KEY` in store.ts, which a unit test pins). */
@@ -37,6 +38,32 @@ function challenge(value: unknown): ChallengeEntry | undefined {
   return isObject(value) && stamp(value['passedAt']) && stamp(value['updatedAt']) ? { passedAt: value['passedAt'], updatedAt: value['updatedAt'] } : undefined;
 }
 
+const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const grade = (value: unknown): value is FollowUpAttempt['grade'] => (FOLLOW_UP_GRADES as readonly unknown[]).includes(value);
+
+function attempt(value: unknown): FollowUpAttempt | undefined {
+  if (!isObject(value) || !stamp(value['at']) || typeof value['answer'] !== 'string' || typeof value['aloud'] !== 'boolean') return undefined;
+  const { made, flags, round } = value;
+  if (!strings(made) || !strings(flags) || !grade(value['grade'])) return undefined;
+  return { at: value['at'], answer: value['answer'], aloud: value['aloud'], made, flags, grade: value['grade'], ...(typeof round === 'string' ? { round } : {}) };
+}
+
+/** A follow-up's answers (malformed ones left out) and its draft, if well-formed. */
+function followUp(value: unknown): FollowUpEntry | undefined {
+  if (!isObject(value) || !Array.isArray(value['attempts']) || !stamp(value['updatedAt'])) return undefined;
+  const attempts = value['attempts'].map(attempt).filter((a): a is FollowUpAttempt => a !== undefined);
+  const draft = value['draft'];
+  const kept = isObject(draft) && typeof draft['text'] === 'string' && typeof draft['aloud'] === 'boolean' && stamp(draft['at']) ? { text: draft['text'], aloud: draft['aloud'], at: draft['at'] } : undefined;
+  return { attempts, updatedAt: value['updatedAt'], ...(kept ? { draft: kept } : {}) };
+}
+
+function drill(value: unknown): DrillRound | undefined {
+  if (!isObject(value) || !stamp(value['startedAt']) || !stamp(value['itemStartedAt']) || !stamp(value['updatedAt'])) return undefined;
+  const { topics, items, finishedAt } = value;
+  if (!strings(topics) || !strings(items) || topics.length === 0 || items.length === 0) return undefined;
+  return { startedAt: value['startedAt'], topics, items, itemStartedAt: value['itemStartedAt'], updatedAt: value['updatedAt'], ...(stamp(finishedAt) ? { finishedAt } : {}) };
+}
+
 /** The well-formed entries of one slot, in a record without a prototype; others are left out. */
 function slot<T>(data: Record<string, unknown>, name: string, read: (value: unknown) => T | undefined): Record<string, T> {
   const source = data[name];
@@ -53,7 +80,7 @@ function slot<T>(data: Record<string, unknown>, name: string, read: (value: unkn
 /**
  * Reads the stored progress text (`null` when nothing is saved) defensively: never throws, skips
  * malformed entries, and leaves the quiz and practice slots empty (the shell shows none
- * of them).
+ * of them). The follow-ups and drill rounds are read for the drills page's first view.
  */
 export function glanceAtProgress(raw: string | null): ProgressGlance {
   if (raw === null) return { readable: true, state: emptyProgress() };
@@ -67,6 +94,14 @@ export function glanceAtProgress(raw: string | null): ProgressGlance {
   const data = parsed['data'];
   return {
     readable: true,
-    state: { ...emptyProgress(), lessons: slot(data, 'lessons', lesson), notes: slot(data, 'notes', note), review: slot(data, 'review', review), challenges: slot(data, 'challenges', challenge) },
+    state: {
+      ...emptyProgress(),
+      lessons: slot(data, 'lessons', lesson),
+      notes: slot(data, 'notes', note),
+      review: slot(data, 'review', review),
+      challenges: slot(data, 'challenges', challenge),
+      followups: slot(data, 'followups', followUp),
+      drills: slot(data, 'drills', drill),
+    },
   };
 }

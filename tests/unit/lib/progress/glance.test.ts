@@ -41,6 +41,56 @@ describe('a glance at saved progress', () => {
     expect(glance.state.challenges).toEqual(state.challenges);
   });
 
+  it('sees follow-up answers, drafts and mock rounds as the store wrote them', () => {
+    const state = after(
+      { type: 'drill/start', roundId: 'round-1', topics: ['intro', 'why'], items: ['f-a', 'f-b'] },
+      { type: 'followup/record', followUpId: 'f-a', attempt: { answer: 'idempotent consumer', aloud: false, made: ['k1'], flags: ['f2'], grade: 'hard', round: 'round-1' } },
+      { type: 'drill/next', roundId: 'round-1' },
+      { type: 'followup/draft', followUpId: 'f-b', text: 'half an answer', aloud: false },
+      { type: 'followup/record', followUpId: 'f-c', attempt: { answer: '', aloud: true, made: [], flags: [], grade: 'again' } },
+      { type: 'drill/start', roundId: 'round-2', topics: ['costs'], items: ['f-c'] },
+      { type: 'drill/stop', roundId: 'round-2' },
+    );
+    const glance = glanceAtProgress(encode(state));
+    if (!glance.readable) throw new Error('unreadable');
+    expect(Object.keys(glance.state.followups ?? {})).toEqual(['f-a', 'f-b', 'f-c']);
+    expect(glance.state.followups).toEqual(state.followups);
+    expect(glance.state.drills).toEqual(state.drills);
+    expect(glance.state.drills?.['round-2']?.finishedAt).toMatch(/Z$/);
+    expect(glance.state.followups?.['f-b']?.draft?.text).toBe('half an answer');
+  });
+
+  it('keeps the well-formed follow-up answers and rounds and leaves out the rest', () => {
+    const at = '2026-11-28T09:00:00.000Z';
+    const good = { at, answer: 'dedupe by key', aloud: false, made: ['k1'], flags: [], grade: 'good', round: 'r1' };
+    const raw = JSON.stringify({
+      version: 1,
+      data: {
+        followups: {
+          mixed: {
+            attempts: [good, { ...good, grade: 'perfect' }, { ...good, made: 'k1' }, { ...good, at: 'today' }, { ...good, aloud: 'no' }, 7],
+            draft: { text: 12, aloud: false, at },
+            updatedAt: at,
+          },
+          'no-attempts': { attempts: 'none', updatedAt: at },
+          'no-stamp': { attempts: [], updatedAt: 'later' },
+          listed: [good],
+        },
+        drills: {
+          r1: { startedAt: at, topics: ['intro'], items: ['f-a'], itemStartedAt: at, finishedAt: 'soon', updatedAt: at },
+          'no-items': { startedAt: at, topics: ['intro'], items: [], itemStartedAt: at, updatedAt: at },
+          'bad-topic': { startedAt: at, topics: [3], items: ['f-a'], itemStartedAt: at, updatedAt: at },
+          'no-clock': { startedAt: at, topics: ['intro'], items: ['f-a'], updatedAt: at },
+        },
+      },
+    });
+    const glance = glanceAtProgress(raw);
+    if (!glance.readable) throw new Error('unreadable');
+    expect(glance.state.followups).toEqual({ mixed: { attempts: [good], updatedAt: at } });
+    expect(Object.keys(glance.state.drills ?? {})).toEqual(['r1']);
+    expect(glance.state.drills?.['r1']).toEqual({ startedAt: at, topics: ['intro'], items: ['f-a'], itemStartedAt: at, updatedAt: at });
+  });
+
   it('counts review cards that are due', () => {
     const raw = JSON.stringify({
       version: 1,
