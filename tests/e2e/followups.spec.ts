@@ -103,6 +103,54 @@ test('a mock round runs to its summary, and a reload mid-round restores the answ
   await expect(page.getByRole('heading', { name: 'Round summary' })).toBeVisible();
 });
 
+test('saved rounds show from the light glance, and the full store loads only when the learner acts, losing nothing', async ({ page }) => {
+  const first = followUps[0];
+  if (!first) throw new Error('the idempotency bank has no follow-ups');
+  const at = '2026-12-01T09:00:00.000Z';
+  const saved = {
+    version: 1,
+    data: {
+      generation: 0,
+      lessons: {},
+      notes: {},
+      quiz: {},
+      practice: {},
+      review: {},
+      challenges: {},
+      followups: { [first.id]: { attempts: [{ at, answer: 'A saved answer about the processed table', aloud: false, made: ['k1'], flags: [], grade: 'good', round: 'round-saved' }], updatedAt: at } },
+      drills: { 'round-saved': { startedAt: at, topics: ['idempotent-consumers'], items: [first.id], itemStartedAt: at, finishedAt: at, updatedAt: at } },
+    },
+  };
+  // Seeded once: a reload must show what the page saved, not the seed again.
+  await page.addInitScript((text) => {
+    if (localStorage.getItem('eda-course:progress') === null) localStorage.setItem('eda-course:progress', text);
+  }, JSON.stringify(saved));
+  // The full store's chunk (src/client/progress.ts, with the validator); the glance's are named apart.
+  const storeChunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/_astro\/progress\.[\w-]+\.js$/.test(new URL(request.url()).pathname)) storeChunks.push(request.url());
+  });
+
+  await openDrills(page);
+  await expect(page.getByRole('heading', { name: 'Past rounds' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: '1 follow-ups' })).toContainText(`1 of ${first.keyPoints.length} key points`);
+  expect(storeChunks, 'the first view loaded the full store').toEqual([]);
+
+  await page.getByRole('button', { name: 'Show the summary' }).click();
+  await expect(page.getByRole('heading', { name: 'Round summary' })).toBeVisible();
+  await expect(page.getByText('A saved answer about the processed table')).toBeVisible();
+
+  // Starting a round is a write: it waits for the store, and the round survives a reload.
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await expect(page.getByRole('heading', { name: /Mock round: follow-up 1 of/ })).toBeVisible();
+  expect(storeChunks.length, 'acting did not load the full store').toBeGreaterThan(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /Mock round: follow-up 1 of/ })).toBeVisible();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('eda-course:progress') ?? '{}') as { data: { drills: Record<string, unknown>; followups: Record<string, { attempts: unknown[] }> } });
+  expect(Object.keys(stored.data.drills)).toHaveLength(2);
+  expect(stored.data.followups[first.id]?.attempts).toHaveLength(1);
+});
+
 test('starting with no topic says what to do; "lessons I have completed" with none says so too', async ({ page }) => {
   await page.goto('/drills/');
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
