@@ -7,8 +7,9 @@ export const PROGRESS_KEY = 'eda-course:progress';
 
 /**
  * Saved progress as far as the site shell shows it (completed lessons, when lessons were last
- * touched, review cards, passed challenges; follow-up answers and mock rounds for the drills page), read from the stored text without the full validator so that pages which
- * only display progress stay light. `readable: false` means the text is not a progress envelope at
+ * touched, review cards, passed challenges; follow-up answers and mock rounds for the drills page),
+ * read from the stored text without the full validator so that pages which only display progress
+ * stay light. `readable: false` means the text is not a progress envelope at
  * all: the full store (src/lib/progress/store.ts) then has to recover it and tell the learner.
  */
 export type ProgressGlance = { readable: true; state: ProgressData } | { readable: false };
