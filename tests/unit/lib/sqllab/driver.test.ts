@@ -135,6 +135,14 @@ describe('outbox lab against PostgreSQL', () => {
     ]);
   });
 
+  it('a duplicated request with one transaction: the retry fails on the order’s key and nothing is doubled', async () => {
+    const run = await runLab(db, outboxLab, outboxLab.correctHandler, dup(orderIds, 'ord_48214'));
+    expect(run.verdict?.ok).toBe(true);
+    expect(run.trace.filter((t) => t.code !== undefined).map((t) => [t.delivery, t.event, t.code])).toEqual([[3, 'ord_48214', '23505']]);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
+    expect(rows[0]?.n).toBe(2);
+  });
+
   it('publishing before the transaction gives an event without its order', async () => {
     const publishFirst = `INSERT INTO published_events (id, order_id, type) VALUES (:event_id, :order_id, 'OrderPlaced');
 INSERT INTO orders (id, customer_id, total) VALUES (:order_id, :customer_id, :total);`;
