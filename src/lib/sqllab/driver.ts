@@ -30,6 +30,7 @@ export interface SqlEngine {
   restart?(): Promise<void>;
 }
 
+/** One event (or request) a lab delivers, with the values of the handler's named parameters. */
 export interface LabEvent {
   readonly id: string;
   /** What the trace and verdict call it: 'OrderPlaced ord_1 (24 points for cus_9921)'. */
@@ -38,6 +39,7 @@ export interface LabEvent {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
+/** One entry of a schedule: an event and the fault, if any, that hits its delivery. */
 export interface Delivery {
   /** The event's id. */
   readonly event: string;
@@ -49,13 +51,16 @@ export interface Delivery {
   readonly duplicate?: boolean;
 }
 
+/** A named list of deliveries: one run of the lab. */
 export interface Schedule {
   readonly name: string;
   readonly deliveries: readonly Delivery[];
 }
 
+/** Why a delivery happens: the first one, or which fault made the broker deliver again. */
 export type Cause = 'first' | 'redelivery after crash' | 'redelivery after lost ack' | 'duplicate';
 
+/** One delivery of a run, after a schedule's faults are expanded. */
 export interface Attempt {
   /** 1-based delivery number in the run. */
   readonly delivery: number;
@@ -64,6 +69,7 @@ export interface Attempt {
   readonly crashAfter?: number;
 }
 
+/** One step of a run: a statement the handler ran, a crash, or a rollback the driver did. */
 export interface TraceEntry {
   /** 1-based position in the trace. */
   readonly step: number;
@@ -83,9 +89,15 @@ export interface TraceEntry {
   readonly code?: string;
   /** Postgres's own message (or the driver's, for crash and rollback entries). */
   readonly message?: string;
+  /** Postgres's DETAIL, e.g. the key that already exists. */
+  readonly detail?: string;
+  /** Postgres's HINT, or the driver's when a `:name` is not one of the lab's parameters. */
+  readonly hint?: string;
+  /** 1-based column of the error's position on `line`. */
   readonly column?: number;
 }
 
+/** One way the run broke the lab's invariant. */
 export interface Finding {
   readonly kind: 'duplicated' | 'missing' | 'wrong balance' | 'order without event' | 'event without order' | 'duplicated event';
   readonly event?: string;
@@ -94,12 +106,14 @@ export interface Finding {
   readonly message: string;
 }
 
+/** An account's points: what exactly-once processing gives, and what the database holds. */
 export interface Balance {
   readonly account: string;
   readonly expected: number;
   readonly actual: number | null;
 }
 
+/** The judgement of a run: good when there are no findings. */
 export interface Verdict {
   readonly ok: boolean;
   readonly findings: readonly Finding[];
@@ -116,6 +130,7 @@ export interface Problem {
   readonly line?: number;
 }
 
+/** Everything one run produced: the trace, and a verdict or the problem that prevented one. */
 export interface RunResult {
   readonly schedule: string;
   readonly statements: readonly Statement[];
@@ -124,6 +139,7 @@ export interface RunResult {
   readonly problem: Problem | null;
 }
 
+/** What a lab's judge reads after a run. */
 export interface JudgeContext {
   readonly db: SqlEngine;
   readonly events: readonly LabEvent[];
@@ -131,6 +147,7 @@ export interface JudgeContext {
   readonly trace: readonly TraceEntry[];
 }
 
+/** A SQL lab: its tables, its starting and correct handlers, its events, challenge and judge. */
 export interface LabDefinition {
   readonly id: string;
   readonly title: string;
@@ -146,6 +163,7 @@ export interface LabDefinition {
   judge(ctx: JudgeContext): Promise<Verdict>;
 }
 
+/** Options of a run. */
 export interface RunOptions {
   /** Per statement, in ms (only enforceable on an engine with `restart()`). Default 2000. */
   readonly timeLimitMs?: number;
@@ -247,9 +265,14 @@ async function limited<T>(db: SqlEngine, work: Promise<T>, ms: number): Promise<
   }
 }
 
-function firstLine(sql: string): string {
-  const lines = sql.split('\n');
-  return lines.length > 1 ? `${lines[0]} …` : sql;
+/** When an error points at a `:name` the event does not bind, the parameters the lab does have. */
+function unknownParameterHint(text: string, position: number | string | undefined, params: Readonly<Record<string, unknown>>): string | undefined {
+  const p = Number(position);
+  if (!Number.isInteger(p) || p < 1) return undefined;
+  const at = Array.from(text).slice(p - 1).join('');
+  const name = /^:([A-Za-z_][A-Za-z0-9_]*)/.exec(at)?.[1];
+  if (name === undefined) return undefined;
+  return `:${name} is not a parameter of this lab; use ${Object.keys(params).map((k) => `:${k}`).join(', ')}.`;
 }
 
 /** Runs `handlerSql` under `schedule` and judges the result. Rebuilds the fixture first. */
@@ -276,17 +299,18 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
       await db.query(`SELECT set_config('sqllab.event_id', $1, false), set_config('sqllab.step', $2, false)`, [event.id, String(step)]).catch(() => undefined);
       try {
         const result = await limited(db, db.query(bound.text, bound.params.length > 0 ? bound.params : undefined), timeLimitMs);
-        trace.push({ ...base, step, kind: 'statement', statement: st.number, line: st.line, sql: firstLine(st.text), outcome: 'ok', rows: result.affectedRows ?? result.rows.length });
+        trace.push({ ...base, step, kind: 'statement', statement: st.number, line: st.line, sql: st.text, outcome: 'ok', rows: result.affectedRows ?? result.rows.length });
       } catch (e) {
         if (e instanceof TimeLimit) {
           const message = `Stopped: statement ${st.number} was still running after ${timeLimitMs / 1000} s (an endless loop, a recursive query without an end, or pg_sleep?). The database was reset.`;
-          trace.push({ ...base, step, kind: 'statement', statement: st.number, line: st.line, sql: firstLine(st.text), outcome: 'error', code: '57014', message });
+          trace.push({ ...base, step, kind: 'statement', statement: st.number, line: st.line, sql: st.text, outcome: 'error', code: '57014', message });
           await db.restart?.();
           await reset(db, lab);
           return done(null, { kind: 'timeout', message, line: st.line });
         }
-        const err = e as { code?: string; message?: string; position?: number | string };
+        const err = e as { code?: string; message?: string; position?: number | string; detail?: string; hint?: string };
         const where = errorLocation(handlerSql, st, err.position);
+        const hint = unknownParameterHint(bound.text, err.position, event.params) ?? err.hint;
         trace.push({
           ...base,
           step,
@@ -294,10 +318,12 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
           statement: st.number,
           line: where.line,
           column: where.column,
-          sql: firstLine(st.text),
+          sql: st.text,
           outcome: 'error',
           code: err.code ?? 'XX000',
           message: err.message ?? String(e),
+          ...(err.detail === undefined ? {} : { detail: err.detail }),
+          ...(hint === undefined ? {} : { hint }),
         });
         if (await rollbackIfOpen(db)) {
           trace.push({ ...base, step: trace.length + 1, kind: 'rollback', statement: 0, line: st.line, sql: 'ROLLBACK', outcome: 'ok', message: 'The handler failed: its open transaction rolls back and the message is skipped.' });
@@ -336,6 +362,7 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
   return done(verdict, null);
 }
 
+/** The result of grading a handler against a lab's challenge set. */
 export interface Grade {
   readonly passed: boolean;
   readonly runs: readonly RunResult[];

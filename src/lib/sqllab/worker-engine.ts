@@ -6,13 +6,16 @@
  */
 import type { SqlEngine } from './driver.ts';
 
+/** A worker as the engine sees it: a browser `Worker` or a Node `worker_threads` Worker, wrapped. */
 export interface WorkerPort {
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
   terminate(): unknown;
 }
 
+/** A message to the worker: run one statement (`query`, with `$n` params) or a script (`exec`). */
 export type Request = { readonly id: number; readonly op: 'query' | 'exec'; readonly sql: string; readonly params?: unknown[] };
+/** A message from the worker: ready once PGlite has started, then one reply per request. */
 export type Reply =
   | { readonly ready: true }
   | { readonly id: number; readonly ok: true; readonly result: { rows: Record<string, unknown>[]; affectedRows?: number } }
@@ -47,6 +50,7 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** A SqlEngine over a worker, with `ready` and `close()`. */
 export interface WorkerEngine extends SqlEngine {
   /** Resolves once the worker's PGlite is ready. */
   readonly ready: Promise<void>;

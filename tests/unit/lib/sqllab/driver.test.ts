@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashSchedules, expand, grade, passes, reset, runLab, type Schedule } from '../../../../src/lib/sqllab/driver.ts';
 import { idempotencyLab, outboxLab } from '../../../../src/lib/sqllab/labs.ts';
@@ -124,6 +125,52 @@ describe('idempotency lab against PostgreSQL', () => {
   });
 });
 
+describe('any schedule (property tests, a few runs each: every run is real SQL)', () => {
+  const delivery = fc.record({
+    event: fc.constantFrom(...loyaltyIds),
+    fault: fc.oneof(fc.constant({}), fc.constant({ duplicate: true }), fc.constant({ lostAck: true }), fc.integer({ min: 1, max: 4 }).map((k) => ({ crashAfter: k }))),
+  });
+  const schedule = fc.array(delivery, { minLength: 1, maxLength: 4 }).map((ds): Schedule => ({ name: 'random', deliveries: ds.map((d) => ({ event: d.event, ...d.fault })) }));
+
+  it('the course’s handler ends in the exactly-once state', async () => {
+    await fc.assert(
+      fc.asyncProperty(schedule, async (s) => {
+        const run = await runLab(db, idempotencyLab, idempotencyLab.correctHandler, s);
+        expect(run.verdict?.ok).toBe(true);
+        for (const b of run.verdict?.balances ?? []) expect(b.actual).toBe(b.expected);
+      }),
+      { numRuns: 12, seed: 7 },
+    );
+  }, 120_000);
+
+  it('the starting handler applies the effect once per delivery, so any repeated delivery shows as duplicated', async () => {
+    await fc.assert(
+      fc.asyncProperty(schedule, async (s) => {
+        const run = await runLab(db, idempotencyLab, effectOnly, s);
+        const attempts = expand(s);
+        const points = (id: string): number => Number(idempotencyLab.events.find((e) => e.id === id)?.params['points']);
+        const want = new Map([['cus_9921', 100], ['cus_4410', 0]]);
+        for (const a of attempts) {
+          const who = String(idempotencyLab.events.find((e) => e.id === a.event)?.params['customer_id']);
+          want.set(who, (want.get(who) ?? 0) + points(a.event));
+        }
+        for (const b of run.verdict?.balances ?? []) expect(b.actual).toBe(want.get(b.account));
+        const repeated = new Set(attempts.filter((a) => a.cause !== 'first').map((a) => a.event));
+        expect(new Set(run.verdict?.findings.filter((f) => f.kind === 'duplicated').map((f) => f.event))).toEqual(repeated);
+      }),
+      { numRuns: 12, seed: 11 },
+    );
+  }, 120_000);
+
+  it('is deterministic: the same handler and schedule give the same trace and verdict', async () => {
+    const s: Schedule = { name: 'mixed', deliveries: [{ event: 'evt-1', crashAfter: 1 }, { event: 'evt-2', duplicate: true }, { event: 'evt-3', lostAck: true }] };
+    const a = await runLab(db, idempotencyLab, dedupOutside, s);
+    const b = await runLab(db, idempotencyLab, dedupOutside, s);
+    expect(b).toEqual(a);
+    expect(a.verdict?.findings.map((f) => [f.kind, f.event])).toEqual([['missing', 'evt-1']]);
+  });
+});
+
 describe('outbox lab against PostgreSQL', () => {
   it('publishing after the commit leaves an order without its event when the service crashes in between', async () => {
     const run = await runLab(db, outboxLab, outboxLab.brokenHandler, { name: 'crash', deliveries: [{ event: 'ord_48213', crashAfter: 3 }, { event: 'ord_48214' }] });
@@ -184,6 +231,13 @@ describe('bad input', () => {
     const sql = 'UPDATE loyalty_accounts SET points = points + :points\nWHERE customer_id = :customer_id AND nope = 1;';
     const run = await runLab(db, idempotencyLab, sql, everyOnce(['evt-1']));
     expect(run.trace[0]).toMatchObject({ code: '42703', line: 2, column: 38 });
+  });
+
+  it('a unique violation carries Postgres’s DETAIL; an unknown :name gets the lab’s parameters as a hint', async () => {
+    const dupRun = await runLab(db, idempotencyLab, idempotencyLab.correctHandler, dup(['evt-2'], 'evt-2'));
+    expect(dupRun.trace.find((t) => t.code === '23505')).toMatchObject({ line: 4, detail: 'Key (subscriber, source, event_id)=(loyalty, /shop/order-service, evt-2) already exists.' });
+    const typo = await runLab(db, idempotencyLab, 'UPDATE loyalty_accounts SET points = points + :pts\nWHERE customer_id = :customer_id;', everyOnce(['evt-1']));
+    expect(typo.trace[0]).toMatchObject({ code: '42601', line: 1, column: 47, hint: ':pts is not a parameter of this lab; use :event_id, :source, :customer_id, :points.' });
   });
 
   it('dropping a fixture table is reported, and reset() brings it back', async () => {
