@@ -356,6 +356,8 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
     }
   }
 
+  // Session settings the handler changed (search_path, …) must not blind the checks that follow.
+  await db.exec('RESET ALL; SET search_path TO public;');
   const after = await fixtureSignature(db, lab.fixtureTables);
   if (after.join('\n') !== before.join('\n')) return done(null, { kind: 'fixture changed', message: describeFixtureChange(before, after) });
   const verdict = await lab.judge({ db, events: lab.events, attempts, trace });

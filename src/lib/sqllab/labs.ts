@@ -55,7 +55,7 @@ CREATE TABLE sqllab_effects (
   customer_id text    NOT NULL,
   delta       integer NOT NULL
 );
-CREATE FUNCTION sqllab_record_effect() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION sqllab_record_effect() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
 BEGIN
   IF NEW.points IS DISTINCT FROM OLD.points THEN
     INSERT INTO sqllab_effects (event_id, step, customer_id, delta)

@@ -257,6 +257,12 @@ describe('bad input', () => {
     expect(run.problem?.message).toContain('added column loyalty_accounts.tier text');
   });
 
+  it('a handler that changes session settings does not blind the verdict', async () => {
+    const run = await runLab(db, idempotencyLab, `SET search_path TO pg_catalog;\n${effectOnly.replace('UPDATE loyalty_accounts', 'UPDATE public.loyalty_accounts')}`, dup(['evt-1'], 'evt-1'));
+    expect(run.problem).toBeNull();
+    expect(run.verdict?.findings.map((f) => [f.kind, f.event])).toEqual([['duplicated', 'evt-1']]);
+  });
+
   it('an empty handler is a problem, not a crash', async () => {
     const run = await runLab(db, idempotencyLab, '-- nothing yet\n', everyOnce(['evt-1']));
     expect(run.problem?.kind).toBe('no statements');
