@@ -192,11 +192,29 @@ export function crashSchedules(events: readonly LabEvent[], event: string, state
   }));
 }
 
-/** Rebuilds the lab's database: an open transaction rolled back, `public` emptied, the fixture loaded. */
+/**
+ * Rebuilds the lab's database: an open transaction rolled back, `public` emptied, the fixture loaded.
+ * If that fails (the handler dropped more than `public`, e.g. a system schema) an engine that can
+ * restart starts a fresh database and loads the fixture there.
+ */
 export async function reset(db: SqlEngine, lab: LabDefinition): Promise<void> {
+  try {
+    await rebuild(db, lab);
+  } catch (e) {
+    if (db.restart === undefined) throw e;
+    await db.restart();
+    await rebuild(db, lab);
+  }
+}
+
+async function rebuild(db: SqlEngine, lab: LabDefinition): Promise<void> {
   await rollbackIfOpen(db);
   await db.exec(`RESET ALL; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; SET search_path TO public;`);
   await db.exec(lab.fixture);
+  // The catalog must still see the fixture, or every check after a run would fail.
+  const signature = await fixtureSignature(db, lab.fixtureTables);
+  const missing = lab.fixtureTables.filter((t) => !signature.includes(`table ${t}`));
+  if (missing.length > 0) throw new Error(`the fixture's tables ${missing.join(', ')} are not in the catalog`);
 }
 
 /**
@@ -358,7 +376,8 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
 
   // Session settings the handler changed (search_path, …) must not blind the checks that follow.
   await db.exec('RESET ALL; SET search_path TO public;');
-  const after = await fixtureSignature(db, lab.fixtureTables);
+  const after = await fixtureSignature(db, lab.fixtureTables).catch(() => null);
+  if (after === null) return done(null, { kind: 'fixture changed', message: "Your SQL broke the database's own catalog, so the lab cannot check its tables. Reset the database." });
   if (after.join('\n') !== before.join('\n')) return done(null, { kind: 'fixture changed', message: describeFixtureChange(before, after) });
   const verdict = await lab.judge({ db, events: lab.events, attempts, trace });
   return done(verdict, null);

@@ -53,6 +53,16 @@ describe('time limit', () => {
     expect(next.verdict?.ok).toBe(true);
   }, 120_000);
 
+  it('SQL that wrecks the catalog is reported, and reset() recovers by restarting the worker', async () => {
+    const run = await runLab(db, idempotencyLab, 'DROP SCHEMA information_schema CASCADE;', once);
+    expect(run.problem).toMatchObject({ kind: 'fixture changed' });
+    expect(run.problem?.message).toContain("broke the database's own catalog");
+    const before = spawned;
+    const next = await runLab(db, idempotencyLab, idempotencyLab.correctHandler, once);
+    expect(spawned).toBe(before + 1);
+    expect(next.verdict?.ok).toBe(true);
+  }, 120_000);
+
   it('errors cross the worker with their SQLSTATE and position', async () => {
     const run = await runLab(db, idempotencyLab, 'SELECT 1,\n  nope;', once);
     expect(run.trace[0]).toMatchObject({ code: '42703', line: 2, column: 3, message: 'column "nope" does not exist' });
