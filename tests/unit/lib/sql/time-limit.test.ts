@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLab, type Schedule } from '../../../../src/lib/sqllab/driver.ts';
-import { idempotencyLab } from '../../../../src/lib/sqllab/labs.ts';
-import { createWorkerEngine, type WorkerEngine } from '../../../../src/lib/sqllab/worker-engine.ts';
+import { runLab, type Schedule } from '../../../../src/lib/sql/driver.ts';
+import { idempotencyLab } from '../../../../src/lib/sql/labs.ts';
+import { createWorkerEngine, type WorkerEngine } from '../../../../src/lib/sql/worker-engine.ts';
 
 /**
  * PGlite ignores statement_timeout (it has no timer signal), so the lab stops a runaway statement by

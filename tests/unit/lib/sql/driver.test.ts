@@ -1,8 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crashSchedules, expand, grade, passes, reset, runLab, type Schedule } from '../../../../src/lib/sqllab/driver.ts';
-import { idempotencyLab, outboxLab } from '../../../../src/lib/sqllab/labs.ts';
+import { crashSchedules, expand, grade, passes, reset, runLab, type Schedule } from '../../../../src/lib/sql/driver.ts';
+import { idempotencyLab, outboxLab } from '../../../../src/lib/sql/labs.ts';
 
 /** One PGlite for the whole file (start-up is slow); every run rebuilds the lab's fixture itself. */
 let db: PGlite;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindNamed, errorLocation, splitStatements } from '../../../../src/lib/sqllab/statements.ts';
+import { bindNamed, errorLocation, splitStatements } from '../../../../src/lib/sql/statements.ts';
 
 describe('splitStatements', () => {
   it('splits at semicolons and remembers each statement’s first line', () => {
