@@ -14,45 +14,14 @@
  * Usage: node scripts/bench-lab.ts [runs per speed]   (default 3; CHROMIUM_PATH overrides /usr/bin/chromium;
  * BENCH_PORT sets the preview server's port, default 4398, so parallel checkouts do not clash)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { checkReady, runsFromArgs, startServer } from './bench-setup.ts';
 import { chromium, type Page } from '@playwright/test';
 
-const runs = Number(process.argv[2] ?? 3);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`Usage: node scripts/bench-lab.ts [runs ≥ 1]; got "${process.argv.slice(2).join(' ')}"`);
-  process.exit(2);
-}
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-if (!existsSync('dist/lessons/brokers-topics-queues/index.html')) {
-  console.error('The site is not built: run `npm run build` first.');
-  process.exit(2);
-}
-if (!existsSync(executablePath)) {
-  console.error(`No Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  process.exit(2);
-}
+const runs = runsFromArgs('bench-lab.ts');
+const executablePath = checkReady('dist/lessons/brokers-topics-queues/index.html');
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 4398);
 const URL = `http://localhost:${PORT}/lessons/brokers-topics-queues/`;
-
-/** Starts `astro preview` and resolves once it answers. */
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn('astro', ['preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 120; i += 1) {
-    try {
-      if ((await fetch(URL)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  server.kill();
-  throw new Error(`astro preview did not answer on port ${PORT} within 30 s`);
-}
 
 /** What the page records: long tasks, long animation frames and the gaps between frames. */
 declare global {
@@ -131,7 +100,7 @@ async function measure(page: Page, start: () => Promise<void>): Promise<Measured
   };
 }
 
-const server = await startServer();
+const server = await startServer(PORT, URL);
 const browser = await chromium.launch({
   executablePath,
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage'],

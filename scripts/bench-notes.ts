@@ -11,50 +11,19 @@
  * Usage: node scripts/bench-notes.ts [runs]   (default 3; CHROMIUM_PATH overrides /usr/bin/chromium;
  * BENCH_PORT sets the preview server's port, default 4399, so parallel checkouts do not clash)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { checkReady, runsFromArgs, startServer } from './bench-setup.ts';
 import { chromium } from '@playwright/test';
 import { encode } from '../src/lib/progress/codec.ts';
 import { emptyProgress } from '../src/lib/progress/model.ts';
 import { PROGRESS_KEY } from '../src/lib/progress/glance.ts';
 
-const runs = Number(process.argv[2] ?? 3);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`Usage: node scripts/bench-notes.ts [runs ≥ 1]; got "${process.argv.slice(2).join(' ')}"`);
-  process.exit(2);
-}
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-if (!existsSync('dist/notes/index.html')) {
-  console.error('The site is not built: run `npm run build` first.');
-  process.exit(2);
-}
-if (!existsSync(executablePath)) {
-  console.error(`No Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  process.exit(2);
-}
+const runs = runsFromArgs('bench-notes.ts');
+const executablePath = checkReady('dist/notes/index.html');
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 4399);
 const ORIGIN = `http://localhost:${PORT}`;
 const NOTES = 9000;
 const SHOWN = 100;
-
-/** Starts `astro preview` and resolves once it answers. */
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn('astro', ['preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 120; i += 1) {
-    try {
-      if ((await fetch(`${ORIGIN}/notes/`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  server.kill();
-  throw new Error(`astro preview did not answer on port ${PORT} within 30 s`);
-}
 
 /** 9,000 notes of about 450 characters on lessons the course does not have (as after many retirements). */
 function seededProgress(): string {
@@ -92,7 +61,7 @@ interface Measured {
   readonly firstDrawnMs: number;
 }
 
-const server = await startServer();
+const server = await startServer(PORT, `${ORIGIN}/notes/`);
 const browser = await chromium.launch({
   executablePath,
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage'],

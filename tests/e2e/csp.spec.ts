@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cspPolicy, cspViolations, hydrateIslands, recordCspViolations } from './helpers.ts';
+import { openTryIt, verdict } from './tryit-helpers.ts';
 
 /**
  * The strict Content-Security-Policy (src/lib/site/csp.ts) blocks nothing the course needs: every
@@ -20,16 +21,6 @@ async function expectNothingBlocked(page: Page): Promise<void> {
   expect(policy).toMatch(/base-uri 'none'/);
   expect(await cspViolations(page)).toEqual([]);
 }
-
-/** A lesson's Try-it, hydrated and in view. */
-async function openTryIt(page: Page, url: string, title: string): Promise<Locator> {
-  await page.goto(url);
-  const region = page.getByRole('region', { name: title });
-  await region.scrollIntoViewIfNeeded();
-  await expect(region.getByRole('radio').first()).toBeEnabled();
-  return region;
-}
-const verdict = (region: Locator) => region.locator('[data-right]');
 
 const TRY_ITS: { url: string; title: string; run: (region: Locator) => Promise<void> }[] = [
   {
@@ -91,6 +82,60 @@ const TRY_ITS: { url: string; title: string; run: (region: Locator) => Promise<v
       await region.getByRole('radio', { name: /Checkout authorises the card/ }).check();
       await region.getByRole('radio', { name: 'Publish an event and let consumers react' }).check();
       await region.getByRole('button', { name: 'Recommend' }).click();
+    },
+  },
+  {
+    url: '/lessons/consumer-groups-and-stream-processing/',
+    title: 'Try it: windows, late orders and grace',
+    run: async (region) => {
+      await region.getByRole('radio', { name: '4 orders' }).check();
+      await region.getByRole('button', { name: 'Run the windows' }).click();
+    },
+  },
+  {
+    url: '/lessons/back-pressure-and-fan-out/',
+    title: 'Try it: a flash sale against a rate limit',
+    run: async (region) => {
+      await region.getByRole('radio', { name: /a shared token bucket at 80 calls\/s/ }).check();
+      await region.getByRole('radio', { name: 'Orders wait in the topic; every one is charged and none rejected' }).check();
+      await region.getByRole('button', { name: 'Run the sale' }).click();
+    },
+  },
+  {
+    url: '/lessons/security-and-data-governance/',
+    title: 'Try it: verify this webhook',
+    run: async (region) => {
+      // The verifier signs and checks with Web Crypto (HMAC-SHA256) under the policy.
+      await region.getByLabel('Delivery', { exact: true }).selectOption({ label: 'A copy replayed 10 minutes later' });
+      await expect(region.getByText(/^v1,/).first()).toBeVisible();
+      await region.getByRole('radio', { name: 'Reject it: the signature does not match' }).check();
+      await region.getByRole('button', { name: 'Verify the delivery' }).click();
+    },
+  },
+  {
+    url: '/lessons/testing-event-driven-systems/',
+    title: 'Try it: which test catches it?',
+    run: async (region) => {
+      await region.getByRole('radio', { name: /De-duplicates in memory/ }).check();
+      await region.getByRole('radio', { name: 'Only the duplicate test' }).check();
+      await region.getByRole('button', { name: 'Run the five tests' }).click();
+    },
+  },
+  {
+    url: '/lessons/multi-region-and-disaster-recovery/',
+    title: 'Try it: fail over a region',
+    run: async (region) => {
+      await region.getByRole('radio', { name: 'Some orders never reach B and some are charged twice' }).check();
+      await region.getByRole('button', { name: 'Fail region A' }).click();
+    },
+  },
+  {
+    url: '/lessons/choosing-a-broker/',
+    title: 'Try it: pick the broker',
+    run: async (region) => {
+      await region.getByRole('radio', { name: /Payments ledger/ }).check();
+      await region.getByRole('radio', { name: 'SQS standard (with SNS)' }).check();
+      await region.getByRole('button', { name: 'Rank the brokers' }).click();
     },
   },
 ];
