@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cspPolicy, cspViolations, hydrateIslands, recordCspViolations } from './helpers.ts';
-import { openTryIt, verdict } from './tryit-helpers.ts';
+import { ALL_TRY_ITS, openTryIt, verdict } from './tryit-helpers.ts';
 
 /**
  * The strict Content-Security-Policy (src/lib/site/csp.ts) blocks nothing the course needs: every
@@ -22,125 +22,8 @@ async function expectNothingBlocked(page: Page): Promise<void> {
   expect(await cspViolations(page)).toEqual([]);
 }
 
-const TRY_ITS: { url: string; title: string; run: (region: Locator) => Promise<void> }[] = [
-  {
-    url: '/lessons/schema-evolution/',
-    title: 'Try it: is v2 compatible?',
-    run: async (region) => {
-      // avsc compiles its readers with `new Function`: this page alone allows 'unsafe-eval'.
-      await region.getByRole('button', { name: 'Remove a field (customerId)' }).click();
-      await region.getByRole('radio', { name: 'BACKWARD only' }).check();
-      await region.getByRole('button', { name: 'Check compatibility' }).click();
-    },
-  },
-  {
-    url: '/lessons/delivery-guarantees/',
-    title: 'Try it: where to commit the offset',
-    run: async (region) => {
-      await region.getByRole('radio', { name: 'Charge the card, then commit the offset' }).check();
-      await region.getByRole('radio', { name: 'A card is charged twice' }).check();
-      await region.getByRole('button', { name: 'Run the consumer' }).click();
-    },
-  },
-  {
-    url: '/lessons/choreography-orchestration-sagas/',
-    title: 'Try it: a saga that fails',
-    run: async (region) => {
-      await region.getByRole('radio', { name: 'Earlier steps are compensated, in reverse order' }).check();
-      await region.getByRole('button', { name: 'Run to the end' }).click();
-    },
-  },
-  {
-    url: '/lessons/events-commands-requests/',
-    title: 'Try it: event, command or request?',
-    run: async (region) => {
-      await region.getByRole('radio', { name: 'Event: a fact for whoever cares' }).check();
-      await region.getByRole('radio', { name: 'Each receiver: the sender does not care who reacts' }).check();
-      await region.getByRole('button', { name: 'Check' }).click();
-    },
-  },
-  {
-    url: '/lessons/four-kinds-of-event-driven/',
-    title: 'Try it: what can the consumer do?',
-    run: async (region) => {
-      await region.getByRole('radio', { name: 'Shipping is stuck' }).check();
-      await region.getByRole('button', { name: 'Run it' }).click();
-    },
-  },
-  {
-    url: '/lessons/case-studies/',
-    title: 'Try it: reconnecting to the firehose',
-    run: async (region) => {
-      await region.getByRole('radio', { name: 'Some events are applied twice' }).check();
-      await region.getByRole('button', { name: 'Reconnect' }).click();
-    },
-  },
-  {
-    url: '/lessons/when-not-to-use-eda/',
-    title: 'Try it: events or not?',
-    run: async (region) => {
-      await region.getByRole('radio', { name: /Checkout authorises the card/ }).check();
-      await region.getByRole('radio', { name: 'Publish an event and let consumers react' }).check();
-      await region.getByRole('button', { name: 'Recommend' }).click();
-    },
-  },
-  {
-    url: '/lessons/consumer-groups-and-stream-processing/',
-    title: 'Try it: windows, late orders and grace',
-    run: async (region) => {
-      await region.getByRole('radio', { name: '4 orders' }).check();
-      await region.getByRole('button', { name: 'Run the windows' }).click();
-    },
-  },
-  {
-    url: '/lessons/back-pressure-and-fan-out/',
-    title: 'Try it: a flash sale against a rate limit',
-    run: async (region) => {
-      await region.getByRole('radio', { name: /a shared token bucket at 80 calls\/s/ }).check();
-      await region.getByRole('radio', { name: 'Orders wait in the topic; every one is charged and none rejected' }).check();
-      await region.getByRole('button', { name: 'Run the sale' }).click();
-    },
-  },
-  {
-    url: '/lessons/security-and-data-governance/',
-    title: 'Try it: verify this webhook',
-    run: async (region) => {
-      // The verifier signs and checks with Web Crypto (HMAC-SHA256) under the policy.
-      await region.getByLabel('Delivery', { exact: true }).selectOption({ label: 'A copy replayed 10 minutes later' });
-      await expect(region.getByText(/^v1,/).first()).toBeVisible();
-      await region.getByRole('radio', { name: 'Reject it: the signature does not match' }).check();
-      await region.getByRole('button', { name: 'Verify the delivery' }).click();
-    },
-  },
-  {
-    url: '/lessons/testing-event-driven-systems/',
-    title: 'Try it: which test catches it?',
-    run: async (region) => {
-      await region.getByRole('radio', { name: /De-duplicates in memory/ }).check();
-      await region.getByRole('radio', { name: 'Only the duplicate test' }).check();
-      await region.getByRole('button', { name: 'Run the five tests' }).click();
-    },
-  },
-  {
-    url: '/lessons/multi-region-and-disaster-recovery/',
-    title: 'Try it: fail over a region',
-    run: async (region) => {
-      await region.getByRole('radio', { name: 'Some orders never reach B and some are charged twice' }).check();
-      await region.getByRole('button', { name: 'Fail region A' }).click();
-    },
-  },
-  {
-    url: '/lessons/choosing-a-broker/',
-    title: 'Try it: pick the broker',
-    run: async (region) => {
-      await region.getByRole('radio', { name: /Payments ledger/ }).check();
-      await region.getByRole('radio', { name: 'SQS standard (with SNS)' }).check();
-      await region.getByRole('button', { name: 'Rank the brokers' }).click();
-    },
-  },
-];
 
-for (const tryIt of TRY_ITS) {
+for (const tryIt of ALL_TRY_ITS) {
   test(`${tryIt.title} runs to a verdict under the policy`, async ({ page }) => {
     const region = await openTryIt(page, tryIt.url, tryIt.title);
     await tryIt.run(region);

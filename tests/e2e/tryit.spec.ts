@@ -1,25 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { THEME_KEY } from './helpers.ts';
-import { openTryIt, verdict } from './tryit-helpers.ts';
-
-/** One Try-it: where it lives, and how to take it to a result (with a prediction made). */
-interface TryIt {
-  url: string;
-  title: string;
-  run: (region: Locator) => Promise<void>;
-}
-
-const SCHEMA: TryIt = {
-  url: '/lessons/schema-evolution/',
-  title: 'Try it: is v2 compatible?',
-  run: async (region) => {
-    await region.getByRole('button', { name: 'Remove a field (customerId)' }).click();
-    await region.getByRole('radio', { name: 'BACKWARD only' }).check();
-    await region.getByRole('button', { name: 'Check compatibility' }).click();
-    await expect(verdict(region)).toBeVisible();
-  },
-};
+import { DELIVERY, FIREHOSE, FOUR, MESSAGES, SAGA, SCHEMA, WHEN_NOT, openTryIt, verdict } from './tryit-helpers.ts';
 
 test.describe('schema evolution', () => {
   test('predict, check with avsc, see each mode explained beside the prediction', async ({ page }) => {
@@ -69,17 +51,6 @@ test.describe('schema evolution', () => {
   });
 });
 
-const DELIVERY: TryIt = {
-  url: '/lessons/delivery-guarantees/',
-  title: 'Try it: where to commit the offset',
-  run: async (region) => {
-    await region.getByRole('radio', { name: 'Charge the card, then commit the offset' }).check();
-    await region.getByRole('radio', { name: 'A card is charged twice' }).check();
-    await region.getByRole('button', { name: 'Run the consumer' }).click();
-    await expect(verdict(region)).toBeVisible();
-  },
-};
-
 test('delivery guarantees: commit first loses a charge, charge first doubles one', async ({ page }) => {
   const region = await openTryIt(page, DELIVERY.url, DELIVERY.title);
   const run = region.getByRole('button', { name: 'Run the consumer' });
@@ -100,16 +71,6 @@ test('delivery guarantees: commit first loses a charge, charge first doubles one
   await expect(orders.getByRole('listitem').nth(1)).toHaveText(/charged 2×/);
   await expect(region.getByRole('status')).toContainText('Duplicate charges: 1.');
 });
-
-const SAGA: TryIt = {
-  url: '/lessons/choreography-orchestration-sagas/',
-  title: 'Try it: a saga that fails',
-  run: async (region) => {
-    await region.getByRole('radio', { name: 'Earlier steps are compensated, in reverse order' }).check();
-    await region.getByRole('button', { name: 'Run to the end' }).click();
-    await expect(verdict(region)).toBeVisible();
-  },
-};
 
 test('sagas: step through by keyboard; a failed capture voids the authorisation, then releases the stock', async ({ page }) => {
   const region = await openTryIt(page, SAGA.url, SAGA.title);
@@ -147,17 +108,6 @@ test('sagas: after the pivot, choreography retries forward and undoes nothing', 
   await expect(region.getByRole('list', { name: 'Saga messages' })).not.toContainText('ReleaseStock');
 });
 
-const MESSAGES: TryIt = {
-  url: '/lessons/events-commands-requests/',
-  title: 'Try it: event, command or request?',
-  run: async (region) => {
-    await region.getByRole('radio', { name: 'Event: a fact for whoever cares' }).check();
-    await region.getByRole('radio', { name: 'Each receiver: the sender does not care who reacts' }).check();
-    await region.getByRole('button', { name: 'Check' }).click();
-    await expect(verdict(region)).toBeVisible();
-  },
-};
-
 test('events, commands, requests: a command disguised as an event is caught', async ({ page }) => {
   const region = await openTryIt(page, MESSAGES.url, MESSAGES.title);
   await MESSAGES.run(region);
@@ -174,16 +124,6 @@ test('events, commands, requests: a command disguised as an event is caught', as
   await expect(region.getByText(/1 of 2 checked right/)).toBeVisible();
 });
 
-const FOUR: TryIt = {
-  url: '/lessons/four-kinds-of-event-driven/',
-  title: 'Try it: what can the consumer do?',
-  run: async (region) => {
-    await region.getByRole('radio', { name: 'Shipping is stuck' }).check();
-    await region.getByRole('button', { name: 'Run it' }).click();
-    await expect(verdict(region)).toBeVisible();
-  },
-};
-
 test('four kinds: thin notifications leave the consumer stuck; event sourcing rebuilds by replay', async ({ page }) => {
   const region = await openTryIt(page, FOUR.url, FOUR.title);
   await FOUR.run(region);
@@ -197,16 +137,6 @@ test('four kinds: thin notifications leave the consumer stuck; event sourcing re
   await expect(verdict(region)).toHaveAttribute('data-right', 'false');
   await expect(region.getByRole('list', { name: 'What Shipping did' })).toContainText('Rebuilt: ord_48213 ships to 9 Dock Rd, Galway.');
 });
-
-const FIREHOSE: TryIt = {
-  url: '/lessons/case-studies/',
-  title: 'Try it: reconnecting to the firehose',
-  run: async (region) => {
-    await region.getByRole('radio', { name: 'Some events are applied twice' }).check();
-    await region.getByRole('button', { name: 'Reconnect' }).click();
-    await expect(verdict(region)).toBeVisible();
-  },
-};
 
 test('firehose: the saved cursor replays some events; rewind and de-duplicate applies each once', async ({ page }) => {
   const region = await openTryIt(page, FIREHOSE.url, FIREHOSE.title);
@@ -223,17 +153,6 @@ test('firehose: the saved cursor replays some events; rewind and de-duplicate ap
   await expect(region).toContainText('sequence numbers local to each instance');
 });
 
-const WHEN_NOT: TryIt = {
-  url: '/lessons/when-not-to-use-eda/',
-  title: 'Try it: events or not?',
-  run: async (region) => {
-    await region.getByRole('radio', { name: /Checkout authorises the card/ }).check();
-    await region.getByRole('radio', { name: 'Publish an event and let consumers react' }).check();
-    await region.getByRole('button', { name: 'Recommend' }).click();
-    await expect(verdict(region)).toBeVisible();
-  },
-};
-
 test('when not to use EDA: a caller that needs the answer gets a request, then an event', async ({ page }) => {
   const region = await openTryIt(page, WHEN_NOT.url, WHEN_NOT.title);
   await WHEN_NOT.run(region);
@@ -248,9 +167,8 @@ test('when not to use EDA: a caller that needs the answer gets a request, then a
   await expect(verdict(region)).toHaveAttribute('data-right', 'true');
 });
 
-const ALL: TryIt[] = [SCHEMA, DELIVERY, SAGA, MESSAGES, FOUR, FIREHOSE, WHEN_NOT];
 
-for (const t of ALL) {
+for (const t of [SCHEMA, DELIVERY, SAGA, MESSAGES, FOUR, FIREHOSE, WHEN_NOT]) {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe finds no violations in ${t.title} after a run, ${theme} theme`, async ({ page }) => {
       await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
