@@ -1,6 +1,6 @@
 import { isLessonComplete, noteText, readEntry } from '../lib/progress/model.ts';
 import { parseImport, exportProgress, type ImportResult } from '../lib/progress/transfer.ts';
-import { completionSummary, continueLesson, exportFileName, practiceHistory, resetMessage } from '../lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, keptCopyLabel, practiceHistory, resetMessage } from '../lib/progress/views.ts';
 import { DEFAULT_BACKUP_KEY, DEFAULT_PROGRESS_KEY } from '../lib/progress/store.ts';
 import { bankAccuracy, courseMap, practiceMap, practiceScores, reviewForecast, type ChartBank, type MapLesson } from '../lib/progress/charts.ts';
 import { drawBankBars, drawCourseMap, drawForecast, drawScores, forecastCaption } from './dashboard-charts.ts';
@@ -192,9 +192,7 @@ if (root) {
       ...copies.map((copy) => {
         const item = document.createElement('li');
         const text = document.createElement('p');
-        const when = copy.keptAt ? `Kept ${formatDate(new Date(copy.keptAt))}` : 'Kept earlier';
-        const size = `${Math.max(1, Math.round(copy.size / 1024))} KB`;
-        text.textContent = `${when} · ${size} · ${copy.readable ? 'this version can read it' : copy.problem ?? 'unreadable'}`;
+        text.textContent = keptCopyLabel(copy);
         const actions = document.createElement('p');
         actions.className = 'actions';
         const button = (label: string, onClick: () => void, className = 'button secondary') => {

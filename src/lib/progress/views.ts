@@ -1,5 +1,6 @@
 import type { ProgressData } from '../../schemas/progress.ts';
 import { isLessonComplete, readEntry } from './model.ts';
+import { formatDate } from '../course/format.ts';
 
 /** What the progress views need to know about a lesson, in course order. */
 export interface OutlineLesson {
@@ -163,4 +164,11 @@ export function resetMessage(report: { removed: readonly string[]; saved: boolea
   const kept = report.kept.length > 0 ? ' Your light or dark theme choice was kept.' : '';
   const saved = report.saved ? ' You are starting fresh.' : ' The browser isn’t saving right now, so the fresh start lasts only while this page is open.';
   return `All progress in this browser was reset. ${what}${kept}${saved}`;
+}
+
+/** How the Progress page lists a kept copy: when it was kept, its size, and whether this version can read it. */
+export function keptCopyLabel(copy: { keptAt?: string; size: number; readable: boolean; problem?: string }): string {
+  const when = copy.keptAt ? `Kept ${formatDate(new Date(copy.keptAt))}` : 'Kept earlier';
+  const size = `${Math.max(1, Math.round(copy.size / 1024))} KB`;
+  return `${when} · ${size} · ${copy.readable ? 'this version can read it' : (copy.problem ?? 'unreadable')}`;
 }

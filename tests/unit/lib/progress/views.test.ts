@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../../../src/lib/progress/model.ts';
 import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
 import { promptAttempts } from '../../../../src/lib/practice/history.ts';
-import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, practiceHistory, resetMessage, savedLabel } from '../../../../src/lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, keptCopyLabel, practiceHistory, resetMessage, savedLabel } from '../../../../src/lib/progress/views.ts';
 
 const lessons = ['intro', 'why', 'costs', 'gotchas'].map((id) => ({ id, title: id.toUpperCase(), href: `/lessons/${id}/` }));
 
@@ -138,5 +138,12 @@ describe('resetMessage', () => {
     expect(resetMessage({ removed: [], kept: [], saved: false }, keys)).toBe(
       'All progress in this browser was reset. There was nothing saved to remove. The browser isn’t saving right now, so the fresh start lasts only while this page is open.',
     );
+  });
+});
+
+describe('keptCopyLabel', () => {
+  it('says when a copy was kept, its size, and whether this version can read it', () => {
+    expect(keptCopyLabel({ keptAt: '2026-11-02T09:30:00.000Z', size: 4096, readable: true })).toBe('Kept 2 Nov 2026 · 4 KB · this version can read it');
+    expect(keptCopyLabel({ size: 10, readable: false, problem: 'The saved progress isn’t readable data.' })).toBe('Kept earlier · 1 KB · The saved progress isn’t readable data.');
   });
 });
