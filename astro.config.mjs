@@ -81,7 +81,13 @@ export default defineConfig({
   ],
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
-  vite: { plugins: [avscBrowserShims] },
+  vite: {
+    plugins: [avscBrowserShims],
+    // PGlite (the SQL labs' PostgreSQL) finds its WebAssembly next to its own module: the dev server must
+    // serve it unbundled, and its worker (src/client/sql-worker.ts) is a module worker that splits chunks.
+    optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+    worker: { format: 'es' },
+  },
   build: { inlineStylesheets: 'never' },
   markdown: {
     shikiConfig: {

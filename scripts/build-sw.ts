@@ -11,11 +11,26 @@ import { generateSW } from 'workbox-build';
 /** The build to finish: `dist/`, or `OUT_DIR` when astro.config.mjs was told to build elsewhere. */
 const dist = join(import.meta.dirname, '..', process.env['OUT_DIR'] ?? 'dist');
 
+/** The SQL labs' PostgreSQL in the build: its worker script and PGlite's WebAssembly and data files. */
+const SQL_LAB_FILES = ['_astro/sql-worker-*.js', '_astro/pglite-*.wasm', '_astro/pglite-*.data', '_astro/initdb-*.wasm'];
+/** The same files as the service worker matches their URLs (under any base path). */
+const SQL_LAB_URL = /\/_astro\/(?:sql-worker-[\w-]+\.js|pglite-[\w-]+\.(?:wasm|data)|initdb-[\w-]+\.wasm)$/;
+
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,
   globPatterns: ['**/*.{html,js,mjs,css,svg,png,webmanifest,json,wasm,pagefind,pf_fragment,pf_index,pf_meta,pf_filter}'],
-  // Not precached: the worker and its Workbox runtime, and Pagefind's ready-made UIs (the course has its own).
-  globIgnores: ['sw.js', 'workbox-*.js', 'pagefind/pagefind-*ui.*', 'pagefind/pagefind-highlight.js'],
+  // Not precached: the worker and its Workbox runtime, Pagefind's ready-made UIs (the course has its own),
+  // and the SQL labs' PostgreSQL (16 MB), which only learners who start a SQL lab download (see below).
+  globIgnores: ['sw.js', 'workbox-*.js', 'pagefind/pagefind-*ui.*', 'pagefind/pagefind-highlight.js', ...SQL_LAB_FILES],
+  // The SQL labs' PostgreSQL is kept once a learner has fetched it, so the lab works offline after that.
+  // Its file names carry a content hash, so the cached copy is always the right one.
+  runtimeCaching: [
+    {
+      urlPattern: SQL_LAB_URL,
+      handler: 'CacheFirst',
+      options: { cacheName: 'eda-course-sql-lab', expiration: { maxEntries: 12 }, cacheableResponse: { statuses: [200] } },
+    },
+  ],
   swDest: join(dist, 'sw.js'),
   // Pages are folders with an index.html (trailingSlash: 'always'); /search/?q=… is the search page.
   directoryIndex: 'index.html',

@@ -11,6 +11,17 @@ export interface WorkerPort {
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
   terminate(): unknown;
+  /** A worker that could not even start (its script failed to load) reports it here. */
+  onError?(listener: (message: string) => void): void;
+}
+
+/** How far the worker has got with fetching and starting PostgreSQL. */
+export interface StartProgress {
+  /** `download`: fetching PostgreSQL's files; `start`: compiling and booting it. */
+  readonly phase: 'download' | 'start';
+  /** Bytes fetched so far, and the bytes expected (uncompressed). */
+  readonly loaded: number;
+  readonly total: number;
 }
 
 /** A message to the worker: run one statement (`query`, with `$n` params) or a script (`exec`). */
@@ -18,6 +29,8 @@ export type Request = { readonly id: number; readonly op: 'query' | 'exec'; read
 /** A message from the worker: ready once PGlite has started, then one reply per request. */
 export type Reply =
   | { readonly ready: true }
+  | { readonly progress: StartProgress }
+  | { readonly failed: string }
   | { readonly id: number; readonly ok: true; readonly result: { rows: Record<string, unknown>[]; affectedRows?: number } }
   | { readonly id: number; readonly ok: false; readonly error: SqlError };
 
@@ -57,8 +70,16 @@ export interface WorkerEngine extends SqlEngine {
   close(): Promise<void>;
 }
 
-/** An engine over workers made by `spawn`: one at a time, replaced by `restart()`. */
-export function createWorkerEngine(spawn: () => WorkerPort): WorkerEngine {
+/** What the engine tells its owner while a worker starts. */
+export interface WorkerEngineOptions {
+  onProgress?(progress: StartProgress): void;
+}
+
+/**
+ * An engine over workers made by `spawn`: one at a time, replaced by `restart()`. `ready` rejects
+ * with the worker's own words when it cannot start PostgreSQL (offline before the first download).
+ */
+export function createWorkerEngine(spawn: () => WorkerPort, options: WorkerEngineOptions = {}): WorkerEngine {
   let port: WorkerPort;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -67,11 +88,20 @@ export function createWorkerEngine(spawn: () => WorkerPort): WorkerEngine {
   const start = (): void => {
     const p = spawn();
     port = p;
-    ready = new Promise<void>((resolve) => {
+    ready = new Promise<void>((resolve, reject) => {
+      p.onError?.((message) => reject(new Error(message)));
       p.onMessage((m) => {
         const reply = m as Reply;
         if ('ready' in reply) {
           resolve();
+          return;
+        }
+        if ('progress' in reply) {
+          options.onProgress?.(reply.progress);
+          return;
+        }
+        if ('failed' in reply) {
+          reject(new Error(reply.failed));
           return;
         }
         const waiting = pending.get(reply.id);
@@ -114,16 +144,31 @@ export function createWorkerEngine(spawn: () => WorkerPort): WorkerEngine {
   };
 }
 
-/** The worker side: answers requests with `db` (a PGlite). */
-export function serve(db: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }>; exec(sql: string): Promise<unknown>; waitReady: Promise<void> }, port: Pick<WorkerPort, 'send' | 'onMessage'>): void {
+/** What the worker side needs of PostgreSQL: PGlite satisfies it. */
+export interface ServedDatabase {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }>;
+  exec(sql: string): Promise<unknown>;
+  waitReady: Promise<void>;
+}
+
+/**
+ * The worker side: answers requests with `db` (a PGlite, or a promise of one still downloading).
+ * Sends `ready` once it has started, or `failed` with the reason if it cannot.
+ */
+export function serve(db: ServedDatabase | Promise<ServedDatabase>, port: Pick<WorkerPort, 'send' | 'onMessage'>): void {
+  const opened = Promise.resolve(db).then(async (d) => {
+    await d.waitReady;
+    return d;
+  });
   port.onMessage(async (m) => {
     const req = m as Request;
     try {
+      const pg = await opened;
       if (req.op === 'exec') {
-        await db.exec(req.sql);
+        await pg.exec(req.sql);
         port.send({ id: req.id, ok: true, result: { rows: [] } } satisfies Reply);
       } else {
-        const r = await db.query(req.sql, req.params);
+        const r = await pg.query(req.sql, req.params);
         port.send({ id: req.id, ok: true, result: { rows: r.rows as Record<string, unknown>[], ...(r.affectedRows === undefined ? {} : { affectedRows: r.affectedRows }) } } satisfies Reply);
       }
     } catch (e) {
@@ -138,5 +183,8 @@ export function serve(db: { query(sql: string, params?: unknown[]): Promise<{ ro
       port.send({ id: req.id, ok: false, error } satisfies Reply);
     }
   });
-  void db.waitReady.then(() => port.send({ ready: true } satisfies Reply));
+  opened.then(
+    () => port.send({ ready: true } satisfies Reply),
+    (e: unknown) => port.send({ failed: e instanceof Error ? e.message : String(e) } satisfies Reply),
+  );
 }

@@ -1,0 +1,175 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { THEME_KEY, cspViolations, recordCspViolations } from './helpers.ts';
+import { idempotencyLab, outboxLab } from '../../src/lib/sql/labs.ts';
+
+/**
+ * The SQL labs (issue #17): real PostgreSQL (PGlite) in a worker, loaded when the learner starts the
+ * lab. Each test starts its own PostgreSQL; the files come from the preview server once per browser.
+ */
+test.describe.configure({ timeout: 120_000 });
+
+const IDEMPOTENCY = '/lessons/idempotent-consumers/';
+const OUTBOX = '/lessons/dual-writes-and-outbox/';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+test.beforeEach(async ({ page }) => {
+  await recordCspViolations(page);
+});
+
+/** Opens a lesson's SQL lab, starts it, and waits until PostgreSQL runs. */
+async function startLab(page: Page, url: string, lab: string): Promise<Locator> {
+  await page.goto(url);
+  const region = page.locator(`[data-sql-lab="${lab}"]`);
+  await region.scrollIntoViewIfNeeded();
+  const start = region.getByRole('button', { name: 'Start the SQL lab' });
+  await expect(start).toBeEnabled();
+  await start.click();
+  await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 90_000 });
+  return region;
+}
+
+const editor = (region: Locator) => region.getByRole('textbox', { name: "Your handler's SQL" });
+
+/** Replaces the editor's text, as typing would (the lab saves after a pause, and on blur). */
+async function writeSql(region: Locator, sql: string): Promise<void> {
+  await editor(region).fill(sql);
+  await editor(region).blur();
+}
+
+async function runSchedule(region: Locator, schedule: string): Promise<void> {
+  await region.getByLabel('Deliveries').selectOption({ label: schedule });
+  await region.getByRole('button', { name: 'Run these deliveries' }).click();
+  await expect(region.locator('.result h4').first()).toHaveText(`Run: ${schedule}`);
+}
+
+test('the broken handler awards a duplicate twice, the trace shows where, and the fixed handler passes the challenge', async ({ page }) => {
+  // Hold PostgreSQL's data file back a moment, so the download's progress is on screen.
+  await page.route('**/_astro/pglite-*.data', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(IDEMPOTENCY);
+  const region = page.locator('[data-sql-lab="idempotency"]');
+  await region.scrollIntoViewIfNeeded();
+  // Nothing of PostgreSQL is loaded before the learner starts.
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /pglite|sql-worker/.test(e.name)))).toBe(false);
+  await region.getByRole('button', { name: 'Start the SQL lab' }).click();
+  await expect(region.getByRole('progressbar')).toBeVisible();
+  await expect(region.getByText(/Downloading PostgreSQL: [\d.]+ of 16\.1 MB|Starting PostgreSQL/)).toBeVisible();
+  await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 90_000 });
+  await expect(editor(region)).toHaveValue(idempotencyLab.brokenHandler);
+
+  await runSchedule(region, 'evt-1 delivered twice');
+  const verdict = region.locator('[data-verdict="broken"]');
+  await expect(verdict).toContainText('The tables are wrong.');
+  await expect(verdict.locator('[data-finding="duplicated"]')).toContainText('awarded 2 times (duplicated effect)');
+  // The balances: exactly once gives 100 + 24 + 5; the table holds the 24 twice.
+  await expect(verdict.getByRole('row', { name: /cus_9921/ })).toContainText('129');
+  await expect(verdict.getByRole('row', { name: /cus_9921/ })).toContainText('153');
+  // The interleaving: the duplicate's UPDATE is the step that broke it.
+  const trace = region.getByRole('list', { name: 'Trace of the run' });
+  await expect(trace.getByText(/Delivery 2: OrderPlaced ord_48213.*the broker’s duplicate/)).toBeVisible();
+  const broke = trace.locator('li.first-broke');
+  await expect(broke).toContainText('Step 2');
+  await expect(broke).toContainText('UPDATE loyalty_accounts');
+  await expect(broke).toContainText('The invariant broke here.');
+  await verdict.getByRole('link', { name: 'See step 2.' }).click();
+  await expect(page).toHaveURL(/#.*step-2$/);
+
+  // The challenge fails as it stands, naming the schedule that broke it.
+  const challenge = region.locator('[data-challenge="sql-idempotent-points"]');
+  await challenge.getByRole('button', { name: 'Check the challenge' }).click();
+  await expect(challenge.locator('[data-verdict="failed"]')).toContainText('breaks it');
+
+  await writeSql(region, idempotencyLab.correctHandler);
+  await challenge.getByRole('button', { name: 'Check the challenge' }).click();
+  await expect(challenge.locator('[data-verdict="passed"]')).toContainText('schedules ends with the tables right');
+  await expect(challenge.getByText('✓ Passed')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('eda-course:progress') ?? '')).toContain('"sql-idempotent-points"');
+
+  // A reload keeps the learner's SQL and the pass.
+  await page.reload();
+  const again = page.locator('[data-sql-lab="idempotency"]');
+  await again.scrollIntoViewIfNeeded();
+  await expect(again.locator('[data-challenge="sql-idempotent-points"]').getByText('✓ Passed')).toBeVisible();
+  await again.getByRole('button', { name: 'Start the SQL lab' }).click();
+  await expect(editor(again)).toHaveValue(idempotencyLab.correctHandler);
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('Postgres’s own error is shown next to its line; start over and bring back keep the learner’s SQL', async ({ page }) => {
+  const region = await startLab(page, IDEMPOTENCY, 'idempotency');
+  const typo = idempotencyLab.brokenHandler.replace('SET points = points + :points', 'SET pointz = points + :points');
+  await writeSql(region, typo);
+  await runSchedule(region, 'Every event once');
+  const problems = region.getByRole('list', { name: 'PostgreSQL’s errors, by line' });
+  await expect(problems).toContainText(/Line 3, column \d+: ERROR 42703: column "pointz" of relation "loyalty_accounts" does not exist/);
+  // The gutter marks line 3.
+  await expect(region.locator('.gutter li.error-line')).toHaveText(['!3']);
+  await problems.getByRole('button', { name: /Line 3/ }).click();
+  await expect(editor(region)).toBeFocused();
+
+  await region.getByRole('button', { name: 'Start over from the broken handler' }).click();
+  await expect(editor(region)).toHaveValue(idempotencyLab.brokenHandler);
+  await region.getByRole('button', { name: 'Bring back my SQL' }).click();
+  await expect(editor(region)).toHaveValue(typo);
+  await page.reload();
+  const again = page.locator('[data-sql-lab="idempotency"]');
+  await again.scrollIntoViewIfNeeded();
+  await again.getByRole('button', { name: 'Start the SQL lab' }).click();
+  await expect(editor(again)).toHaveValue(typo);
+});
+
+test('SQL that never ends is stopped, and SQL that drops a lab table gets a reset button', async ({ page }) => {
+  const region = await startLab(page, IDEMPOTENCY, 'idempotency');
+  await writeSql(region, 'SELECT pg_sleep(100);');
+  await runSchedule(region, 'Every event once');
+  await expect(region.locator('[data-problem="timeout"]')).toContainText('Stopped: statement 1 was still running after 2 s');
+  await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 60_000 });
+
+  await writeSql(region, 'DROP TABLE processed_messages;');
+  await runSchedule(region, 'Every event once');
+  const problem = region.locator('[data-problem="fixture changed"]');
+  await expect(problem).toContainText("dropped the lab's table processed_messages");
+  await problem.getByRole('button', { name: 'Reset the database' }).click();
+  await expect(region.getByText("The lab's tables are back as they started")).toBeVisible();
+
+  // The database works again: the course's handler passes a run.
+  await writeSql(region, idempotencyLab.correctHandler);
+  await runSchedule(region, 'evt-1 delivered twice');
+  await expect(region.locator('[data-verdict="ok"]')).toContainText('The tables are right.');
+});
+
+test('the outbox lab: publishing after the commit loses an event in a crash; the outbox passes', async ({ page }) => {
+  const region = await startLab(page, OUTBOX, 'outbox');
+  await expect(editor(region)).toHaveValue(outboxLab.brokenHandler);
+  await runSchedule(region, 'Crash after statement 3 of ord_48213');
+  const verdict = region.locator('[data-verdict="broken"]');
+  await expect(verdict.locator('[data-finding="order without event"]')).toContainText('ord_48213 was placed but no OrderPlaced exists for it');
+  await expect(region.getByRole('list', { name: 'Trace of the run' })).toContainText('Crash after statement 3');
+
+  await writeSql(region, outboxLab.correctHandler);
+  const challenge = region.locator('[data-challenge="sql-outbox-together"]');
+  await challenge.getByRole('button', { name: 'Check the challenge' }).click();
+  await expect(challenge.locator('[data-verdict="passed"]')).toBeVisible();
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in the SQL lab after a run, ${theme} theme, and nothing overflows at 320 px`, async ({ page }) => {
+    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
+    await page.setViewportSize({ width: 320, height: 800 });
+    const region = await startLab(page, IDEMPOTENCY, 'idempotency');
+    await writeSql(region, idempotencyLab.brokenHandler.replace('points + :points', 'points + :pointz'));
+    await runSchedule(region, 'evt-1 delivered twice');
+    await expect(region.locator('.result')).toBeVisible();
+    await writeSql(region, idempotencyLab.brokenHandler);
+    await runSchedule(region, 'evt-1 delivered twice');
+    await region.locator('details').filter({ hasText: "The lab's tables" }).locator('summary').click();
+    const results = await new AxeBuilder({ page }).include('[data-sql-lab]').withTags(AXE_TAGS).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
