@@ -1,6 +1,6 @@
 import { isLessonComplete, noteText, readEntry } from '../lib/progress/model.ts';
 import { parseImport, exportProgress, type ImportResult } from '../lib/progress/transfer.ts';
-import { completionSummary, continueLesson, exportFileName, keptCopyLabel, practiceHistory, resetMessage } from '../lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, importSummaryText, keptCopyLabel, practiceHistory, resetMessage } from '../lib/progress/views.ts';
 import { DEFAULT_BACKUP_KEY, DEFAULT_PROGRESS_KEY } from '../lib/progress/store.ts';
 import { bankAccuracy, courseMap, practiceMap, practiceScores, reviewForecast, type ChartBank, type MapLesson } from '../lib/progress/charts.ts';
 import { drawBankBars, drawCourseMap, drawForecast, drawScores, forecastCaption } from './dashboard-charts.ts';
@@ -138,15 +138,8 @@ if (root) {
       return;
     }
     pending = result;
-    const s = result.summary;
-    const unknown = s.unknownIds ? ` ${s.unknownIds} of its entries belong to lessons this version of the course doesn’t have; they are kept.` : '';
     const summary = $('[data-import-summary]');
-    if (summary) {
-      summary.textContent =
-        `“${file.name}” holds ${s.lessonsCompleted} completed lessons, ${s.notes} notes, ${s.quizQuestions} answered quiz questions, ` +
-        `${s.practicePrompts} practice prompts, ${s.followUps} answered follow-ups, ${s.mockRounds} mock rounds, ${s.reviewCards} review cards ` +
-        `and ${s.challenges} passed challenges.${unknown}`;
-    }
+    if (summary) summary.textContent = importSummaryText(file.name, result.summary);
     say('');
     if (review) review.hidden = false;
     $<HTMLButtonElement>('[data-import-apply]')?.focus();

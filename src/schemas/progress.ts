@@ -16,7 +16,7 @@ export const PROGRESS_LIMITS = {
   idLength: 100,
   /** Longest note, in characters. */
   noteLength: 20_000,
-  /** Most entries in any one record (lessons, notes, quiz, practice, review, challenges). */
+  /** Most entries in any one record (lessons, notes, quiz, practice, review, challenges, follow-ups, rounds, SQL labs). */
   entriesPerRecord: 10_000,
   /** Most attempts kept per quiz question or practice prompt; beyond it the oldest are dropped. */
   attemptsPerItem: 1_000,
@@ -28,6 +28,8 @@ export const PROGRESS_LIMITS = {
   cardTextLength: 200,
   /** Most hints one practice attempt can have used. */
   hintsPerAttempt: 1_000,
+  /** Longest SQL lab handler (the learner's text, or the text kept to bring back), in characters. */
+  sqlLength: 20_000,
 } as const;
 
 /**
@@ -322,6 +324,21 @@ export const drillRoundSchema = z.strictObject({
   updatedAt: isoTimestamp,
 });
 
+const sqlText = z.string().check(z.maxLength(PROGRESS_LIMITS.sqlLength));
+
+/** A learner's own handler in one SQL lab: the SQL as last edited, kept across reloads, tabs and imports. */
+export const sqlLabEntrySchema = z.strictObject({
+  /** The handler's SQL as the learner left it. Plain text, run only in the learner's own browser. */
+  sql: sqlText,
+  /**
+   * The SQL the learner had before they last chose to start over from the broken handler, so that
+   * choice can be undone ("Bring back my SQL"). Absent until they first start over.
+   */
+  previous: z.optional(sqlText),
+  /** When this entry last changed; the newer side wins when two copies are merged. */
+  updatedAt: isoTimestamp,
+});
+
 /**
  * Everything a learner has saved, keyed by stable content ids. Ids of content that no longer
  * exists are kept: content may come back, and nothing a learner did is thrown away.
@@ -349,6 +366,8 @@ export const progressDataSchema = z.strictObject({
   followups: z.optional(idRecord(followUpEntrySchema)),
   /** Mock follow-up rounds per round id (absent in data saved before they existed). */
   drills: z.optional(idRecord(drillRoundSchema)),
+  /** The learner's handler per SQL lab id (absent in data saved before SQL labs existed). */
+  sqllabs: z.optional(idRecord(sqlLabEntrySchema)),
 });
 
 /** The version of the stored envelope this code writes. Older versions are migrated on read. */
@@ -412,6 +431,8 @@ export type FollowUpAttempt = z.infer<typeof followUpAttemptSchema>;
 export type FollowUpEntry = z.infer<typeof followUpEntrySchema>;
 /** One mock follow-up round. */
 export type DrillRound = z.infer<typeof drillRoundSchema>;
+/** The learner's handler in one SQL lab. */
+export type SqlLabEntry = z.infer<typeof sqlLabEntrySchema>;
 /** The stored envelope. */
 export type ProgressEnvelope = z.infer<typeof progressEnvelopeSchema>;
 /** An export file. */

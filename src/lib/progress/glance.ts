@@ -1,5 +1,5 @@
 import { FOLLOW_UP_GRADES } from '../../schemas/progress-constants.ts';
-import type { ChallengeEntry, DrillRound, FollowUpAttempt, FollowUpEntry, LessonProgress, Note, ProgressData, ReviewEntry } from '../../schemas/progress.ts';
+import type { ChallengeEntry, DrillRound, FollowUpAttempt, FollowUpEntry, LessonProgress, Note, ProgressData, ReviewEntry, SqlLabEntry } from '../../schemas/progress.ts';
 import { emptyProgress, emptyRecord } from './model.ts';
 
 /** The storage key the progress store writes (`DEFAULT_PROGRESS_KEY` in store.ts, which a unit test pins). */
@@ -7,10 +7,11 @@ export const PROGRESS_KEY = 'eda-course:progress';
 
 /**
  * Saved progress as far as the site shell shows it (completed lessons, when lessons were last
- * touched, review cards, passed challenges; follow-up answers and mock rounds for the drills page),
- * read from the stored text without the full validator so that pages which only display progress
- * stay light. `readable: false` means the text is not a progress envelope at
- * all: the full store (src/lib/progress/store.ts) then has to recover it and tell the learner.
+ * touched, review cards, passed challenges; follow-up answers and mock rounds for the drills page;
+ * each SQL lab's saved handler for the SQL labs), read from the stored text without the full
+ * validator so that pages which only display progress stay light. `readable: false` means the text
+ * is not a progress envelope at all: the full store (src/lib/progress/store.ts) then has to recover
+ * it and tell the learner.
  */
 export type ProgressGlance = { readable: true; state: ProgressData } | { readable: false };
 
@@ -65,6 +66,13 @@ function drill(value: unknown): DrillRound | undefined {
   return { startedAt: value['startedAt'], topics, items, itemStartedAt: value['itemStartedAt'], updatedAt: value['updatedAt'], ...(stamp(finishedAt) ? { finishedAt } : {}) };
 }
 
+/** A SQL lab's saved handler; a `previous` that is not text is left out (there is then nothing to bring back). */
+function sqlLab(value: unknown): SqlLabEntry | undefined {
+  if (!isObject(value) || typeof value['sql'] !== 'string' || !stamp(value['updatedAt'])) return undefined;
+  const previous = value['previous'];
+  return { sql: value['sql'], updatedAt: value['updatedAt'], ...(typeof previous === 'string' ? { previous } : {}) };
+}
+
 /** The well-formed entries of one slot, in a record without a prototype; others are left out. */
 function slot<T>(data: Record<string, unknown>, name: string, read: (value: unknown) => T | undefined): Record<string, T> {
   const source = data[name];
@@ -81,7 +89,8 @@ function slot<T>(data: Record<string, unknown>, name: string, read: (value: unkn
 /**
  * Reads the stored progress text (`null` when nothing is saved) defensively: never throws, skips
  * malformed entries, and leaves the quiz and practice slots empty (the shell shows none
- * of them). The follow-ups and drill rounds are read for the drills page's first view.
+ * of them). The follow-ups and drill rounds are read for the drills page's first view, and the SQL
+ * labs' handlers so a SQL lab can show the learner's SQL before the full store loads.
  */
 export function glanceAtProgress(raw: string | null): ProgressGlance {
   if (raw === null) return { readable: true, state: emptyProgress() };
@@ -103,6 +112,7 @@ export function glanceAtProgress(raw: string | null): ProgressGlance {
       challenges: slot(data, 'challenges', challenge),
       followups: slot(data, 'followups', followUp),
       drills: slot(data, 'drills', drill),
+      sqllabs: slot(data, 'sqllabs', sqlLab),
     },
   };
 }

@@ -71,7 +71,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
     }
     case 'too_big':
       if (typeof value === 'string') {
-        const what = issue.path[issue.path.length - 1] === 'text' ? 'the note' : 'the text';
+        const what = issue.path[0] === 'sqllabs' ? 'the SQL' : issue.path[issue.path.length - 1] === 'text' ? 'the note' : 'the text';
         return `${what} is ${count(value.length)} characters long; the limit is ${count(Number(issue.maximum))}`;
       }
       if (Array.isArray(value)) return `there are ${count(value.length)} items; the limit is ${count(Number(issue.maximum))}`;

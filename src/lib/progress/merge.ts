@@ -182,9 +182,9 @@ function mergeRecord<T>(
 
 /**
  * Two copies of a learner's progress combined so nothing either side recorded is lost: per item the
- * newest change wins (lessons, notes, review cards, challenges, mock rounds), quiz, practice and
- * follow-up answers are unioned, and the newer follow-up draft is kept. If one copy was wiped more
- * recently (higher `generation`), that copy wins outright.
+ * newest change wins (lessons, notes, review cards, challenges, mock rounds, SQL lab handlers),
+ * quiz, practice and follow-up answers are unioned, and the newer follow-up draft is kept. If one
+ * copy was wiped more recently (higher `generation`), that copy wins outright.
  * Commutative, associative and idempotent, so tabs and imports can merge in any order.
  */
 export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
@@ -199,6 +199,7 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
     challenges: mergeRecord(a.challenges, b.challenges, newestWins),
     followups: mergeRecord(a.followups ?? {}, b.followups ?? {}, joinFollowUp),
     drills: mergeRecord(a.drills ?? {}, b.drills ?? {}, newestWins),
+    sqllabs: mergeRecord(a.sqllabs ?? {}, b.sqllabs ?? {}, newestWins),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ProgressData } from '../../schemas/progress.ts';
+import type { ProgressData, SqlLabEntry } from '../../schemas/progress.ts';
 
 /** A record with no prototype, so a lookup by any id can only ever find an entry stored under it. */
 export function emptyRecord<T>(): Record<string, T> {
@@ -17,6 +17,7 @@ export function emptyProgress(generation = 0): ProgressData {
     challenges: emptyRecord(),
     followups: emptyRecord(),
     drills: emptyRecord(),
+    sqllabs: emptyRecord(),
   };
 }
 
@@ -43,6 +44,14 @@ export function isLessonComplete(state: ProgressData, lessonId: string): boolean
 /** The learner's note on a lesson; empty when there is none. */
 export function noteText(state: ProgressData, lessonId: string): string {
   return readEntry(state.notes, lessonId)?.text ?? '';
+}
+
+/**
+ * The learner's saved handler in a SQL lab (`sql`, and `previous` when "start over" can be undone),
+ * or `undefined` when they have not changed the lab's starting handler yet.
+ */
+export function sqlLabEntry(state: ProgressData, labId: string): SqlLabEntry | undefined {
+  return readEntry(state.sqllabs ?? {}, labId);
 }
 
 /** The generation after `generation`, held at the largest the schema accepts so a reset never writes a value it would reject. */

@@ -15,6 +15,7 @@ import {
   type PracticeAttempt,
   type ProgressData,
   type ReviewCard,
+  type SqlLabEntry,
 } from '../../schemas/progress.ts';
 import { canonicalJson, canonicalize } from './canonical-json.ts';
 import { emptyProgress, nextGeneration, readEntry, withEntry } from './model.ts';
@@ -52,12 +53,22 @@ export type ProgressAction =
   | { type: 'drill/next'; roundId: string }
   /** End a mock round before its last follow-up. */
   | { type: 'drill/stop'; roundId: string }
+  /** Keep the learner's handler in a SQL lab as they edited it (any text kept to bring back stays). */
+  | { type: 'sqllab/save'; labId: string; sql: string }
+  /**
+   * Start a SQL lab over from `sql`, the lab's starting (broken) handler. The learner's own SQL is
+   * kept as `previous`, so `sqllab/bring-back` can undo the choice.
+   */
+  | { type: 'sqllab/start-over'; labId: string; sql: string }
+  /** Undo the last start-over: the SQL and the text kept to bring back change places (so this is undoable too). */
+  | { type: 'sqllab/bring-back'; labId: string }
   /** Bring in progress read from an export file (see `parseImport`). */
   | { type: 'import/apply'; data: ProgressData; mode: ImportMode }
   /** Forget everything, in every tab. */
   | { type: 'reset' };
 
 const isId = (value: string) => progressId.safeParse(value).success;
+const isSqlText = (value: unknown): value is string => typeof value === 'string' && value.length <= PROGRESS_LIMITS.sqlLength;
 
 /**
  * The time to stamp a change with: `now`, kept within the range a timestamp can hold, and always
@@ -210,6 +221,28 @@ export function reduceProgress(state: ProgressData, action: ProgressAction, now:
       if (round === undefined || round.finishedAt !== undefined) return state;
       const at = nextStamp(now, round.updatedAt);
       return { ...state, drills: withEntry(state.drills ?? {}, action.roundId, { ...round, finishedAt: at, updatedAt: at }) };
+    }
+    case 'sqllab/save': {
+      const { labId, sql } = action;
+      const sqllabs = state.sqllabs ?? {};
+      const entry = readEntry(sqllabs, labId);
+      if (entry?.sql === sql || !isSqlText(sql) || !isId(labId) || !hasRoom(sqllabs, labId)) return state;
+      const next: SqlLabEntry = { sql, ...(entry?.previous === undefined ? {} : { previous: entry.previous }), updatedAt: nextStamp(now, entry?.updatedAt) };
+      return { ...state, sqllabs: withEntry(sqllabs, labId, next) };
+    }
+    case 'sqllab/start-over': {
+      // Without an entry the learner is on the starting handler already: there is nothing to keep.
+      const { labId, sql } = action;
+      const entry = readEntry(state.sqllabs ?? {}, labId);
+      if (entry === undefined || entry.sql === sql || !isSqlText(sql)) return state;
+      const next: SqlLabEntry = { sql, previous: entry.sql, updatedAt: nextStamp(now, entry.updatedAt) };
+      return { ...state, sqllabs: withEntry(state.sqllabs ?? {}, labId, next) };
+    }
+    case 'sqllab/bring-back': {
+      const entry = readEntry(state.sqllabs ?? {}, action.labId);
+      if (entry?.previous === undefined || entry.previous === entry.sql) return state;
+      const next: SqlLabEntry = { sql: entry.previous, previous: entry.sql, updatedAt: nextStamp(now, entry.updatedAt) };
+      return { ...state, sqllabs: withEntry(state.sqllabs ?? {}, action.labId, next) };
     }
     case 'import/apply': {
       // Checked again here so a caller that skipped parseImport can never store unreadable data.

@@ -35,6 +35,8 @@ export interface KnownContentIds {
   prompts?: Iterable<string>;
   /** Simulator challenge ids. */
   challenges?: Iterable<string>;
+  /** SQL lab ids (for the learner's saved handlers). */
+  sqlLabs?: Iterable<string>;
 }
 
 /** What an import would bring in, for the learner to confirm before it is applied. */
@@ -55,6 +57,8 @@ export interface ProgressSummary {
   followUps: number;
   /** Mock follow-up rounds started. */
   mockRounds: number;
+  /** SQL labs with a handler the learner saved. */
+  sqlLabs: number;
   /**
    * How many ids belong to no current content (only counted for the kinds of content passed in).
    * Those entries are kept anyway: the content may come back.
@@ -77,6 +81,7 @@ export function summarizeProgress(data: ProgressData, known?: KnownContentIds): 
     challenges: Object.keys(data.challenges).length,
     followUps: values(data.followups ?? {}).filter((entry) => entry.attempts.length > 0).length,
     mockRounds: Object.keys(data.drills ?? {}).length,
+    sqlLabs: Object.keys(data.sqllabs ?? {}).length,
   };
   if (known === undefined) return summary;
   const checks: [Iterable<string> | undefined, readonly Readonly<Record<string, unknown>>[]][] = [
@@ -84,6 +89,7 @@ export function summarizeProgress(data: ProgressData, known?: KnownContentIds): 
     [known.questions, [data.quiz, data.review, data.followups ?? {}]],
     [known.prompts, [data.practice]],
     [known.challenges, [data.challenges]],
+    [known.sqlLabs, [data.sqllabs ?? {}]],
   ];
   let unknownIds = 0;
   for (const [ids, records] of checks) {

@@ -1,6 +1,7 @@
 import type { ProgressData } from '../../schemas/progress.ts';
 import { isLessonComplete, readEntry } from './model.ts';
 import { formatDate } from '../course/format.ts';
+import type { ProgressSummary } from './transfer.ts';
 
 /** What the progress views need to know about a lesson, in course order. */
 export interface OutlineLesson {
@@ -171,4 +172,17 @@ export function keptCopyLabel(copy: { keptAt?: string; size: number; readable: b
   const when = copy.keptAt ? `Kept ${formatDate(new Date(copy.keptAt))}` : 'Kept earlier';
   const size = `${Math.max(1, Math.round(copy.size / 1024))} KB`;
   return `${when} · ${size} · ${copy.readable ? 'this version can read it' : (copy.problem ?? 'unreadable')}`;
+}
+
+/**
+ * What the Progress page says an import file holds, for the learner to confirm before it is applied:
+ * every kind of progress counted, then how many entries belong to content this version lacks.
+ */
+export function importSummaryText(fileName: string, s: ProgressSummary): string {
+  const unknown = s.unknownIds ? ` ${s.unknownIds} of its entries belong to lessons this version of the course doesn’t have; they are kept.` : '';
+  return (
+    `“${fileName}” holds ${s.lessonsCompleted} completed lessons, ${s.notes} notes, ${s.quizQuestions} answered quiz questions, ` +
+    `${s.practicePrompts} practice prompts, ${s.followUps} answered follow-ups, ${s.mockRounds} mock rounds, ${s.reviewCards} review cards, ` +
+    `${s.challenges} passed challenges and ${s.sqlLabs} saved SQL lab handlers.${unknown}`
+  );
 }

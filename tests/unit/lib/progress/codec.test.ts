@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PROGRESS_VERSION, progressEnvelopeSchema, type ProgressData } from '../../../../src/schemas/progress.ts';
+import { PROGRESS_LIMITS, PROGRESS_VERSION, progressEnvelopeSchema, type ProgressData } from '../../../../src/schemas/progress.ts';
 import { decode, encode, migrations, type MigrationRegistry } from '../../../../src/lib/progress/codec.ts';
 import { emptyProgress } from '../../../../src/lib/progress/model.ts';
 import { envelope, progressArb, progressWith } from './helpers.ts';
@@ -48,6 +48,40 @@ describe('decode: round trip', () => {
     const b = progressWith({ notes: { a: { text: '1', updatedAt: at }, b: { text: '2', updatedAt: at } } });
     expect(encode(a)).toBe(encode(b));
     expect(JSON.parse(encode(a))).toMatchObject({ version: PROGRESS_VERSION });
+  });
+});
+
+describe('decode: SQL lab handlers', () => {
+  const sql = "INSERT INTO processed (message_id) VALUES ($1)\n  ON CONFLICT DO NOTHING; -- 'café' <b>\u2014</b>\n";
+  const withLabs = progressWith({ sqllabs: { outbox: { sql, previous: 'SELECT 1;', updatedAt: at }, relay: { sql: '', updatedAt: at } } });
+
+  it('reads a saved handler back byte for byte, the text kept to bring back included', () => {
+    const { state, problem } = decode(encode(withLabs));
+    expect(problem).toBeUndefined();
+    expect(state.sqllabs?.['outbox']).toEqual({ sql, previous: 'SELECT 1;', updatedAt: at });
+    expect(state.sqllabs?.['relay']).toEqual({ sql: '', updatedAt: at });
+    expect(encode(state)).toBe(encode(withLabs));
+  });
+
+  it('reads progress saved before SQL labs existed, with no handlers', () => {
+    const { sqllabs: _, ...before } = emptyProgress();
+    const { state, problem } = decode(envelope(before));
+    expect(problem).toBeUndefined();
+    expect(state.sqllabs).toEqual({});
+  });
+
+  it('keeps a fixture of stored progress with handlers', () => {
+    expect(readdirSync(fixtures)).toContain('stored-v1-sqllabs.json');
+    const { state } = decode(readFixture('stored-v1-sqllabs.json'));
+    expect(Object.keys(state.sqllabs ?? {})).toEqual(['idempotency', 'outbox']);
+  });
+
+  it('says which handler is too long when the saved SQL is over the limit', () => {
+    const over = envelope({ ...emptyProgress(), sqllabs: { outbox: { sql: 'x'.repeat(PROGRESS_LIMITS.sqlLength + 1), updatedAt: at } } });
+    const { state, problem } = decode(over);
+    expect(state).toEqual(emptyProgress());
+    expect(problem?.kind).toBe('wrong-shape');
+    expect(problem?.message).toContain('at sqllabs › outbox › sql: the SQL is 20,001 characters long; the limit is 20,000');
   });
 });
 
@@ -160,10 +194,11 @@ describe('migrations', () => {
 });
 
 describe('stored fixtures: every version ever written still reads', () => {
-  const stored = readdirSync(fixtures).filter((name) => /^stored-v\d+\.json$/.test(name));
+  // `stored-vN.json`, plus `stored-vN-<what>.json` for a record added to version N without a bump (e.g. `sqllabs`).
+  const stored = readdirSync(fixtures).filter((name) => /^stored-v\d+(-[a-z0-9-]+)?\.json$/.test(name));
 
   it('has a fixture for every version from 1 to the current one', () => {
-    const versions = stored.map((name) => Number(/\d+/.exec(name)?.[0])).sort((a, b) => a - b);
+    const versions = [...new Set(stored.map((name) => Number(/\d+/.exec(name)?.[0])))].sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: PROGRESS_VERSION }, (_, i) => i + 1));
   });
 

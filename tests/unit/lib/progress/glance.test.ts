@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encode } from '../../../../src/lib/progress/codec.ts';
 import { PROGRESS_KEY, glanceAtProgress } from '../../../../src/lib/progress/glance.ts';
 import { DEFAULT_PROGRESS_KEY } from '../../../../src/lib/progress/store.ts';
-import { emptyProgress } from '../../../../src/lib/progress/model.ts';
+import { emptyProgress, sqlLabEntry } from '../../../../src/lib/progress/model.ts';
 import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
 import { completionSummary, continueLesson } from '../../../../src/lib/progress/views.ts';
 import { dueCount } from '../../../../src/lib/review/due.ts';
@@ -89,6 +89,47 @@ describe('a glance at saved progress', () => {
     expect(glance.state.followups).toEqual({ mixed: { attempts: [good], updatedAt: at } });
     expect(Object.keys(glance.state.drills ?? {})).toEqual(['r1']);
     expect(glance.state.drills?.['r1']).toEqual({ startedAt: at, topics: ['intro'], items: ['f-a'], itemStartedAt: at, updatedAt: at });
+  });
+
+  it('sees each SQL lab’s saved handler, and the text kept to bring back, as the store wrote them', () => {
+    const state = after(
+      { type: 'sqllab/save', labId: 'idempotency', sql: 'INSERT INTO processed VALUES ($1) ON CONFLICT DO NOTHING;' },
+      { type: 'sqllab/start-over', labId: 'idempotency', sql: 'UPDATE accounts SET balance = balance + 1;' },
+      { type: 'sqllab/save', labId: 'relay', sql: 'SELECT * FROM outbox ORDER BY id FOR UPDATE SKIP LOCKED;' },
+    );
+    const glance = glanceAtProgress(encode(state));
+    if (!glance.readable) throw new Error('unreadable');
+    expect(glance.state.sqllabs).toEqual(state.sqllabs);
+    expect(sqlLabEntry(glance.state, 'idempotency')?.previous).toBe('INSERT INTO processed VALUES ($1) ON CONFLICT DO NOTHING;');
+    expect(sqlLabEntry(glance.state, 'outbox')).toBeUndefined();
+  });
+
+  it('keeps the well-formed SQL lab handlers and leaves out the rest', () => {
+    const at = '2026-11-28T09:00:00.000Z';
+    const raw = JSON.stringify({
+      version: 1,
+      data: {
+        sqllabs: {
+          good: { sql: 'SELECT 1;', updatedAt: at },
+          'odd-previous': { sql: 'SELECT 2;', previous: 7, updatedAt: at },
+          'no-sql': { previous: 'SELECT 3;', updatedAt: at },
+          'sql-not-text': { sql: ['SELECT 4;'], updatedAt: at },
+          'no-stamp': { sql: 'SELECT 5;', updatedAt: 'just now' },
+          listed: ['SELECT 6;'],
+        },
+      },
+    });
+    const glance = glanceAtProgress(raw);
+    if (!glance.readable) throw new Error('unreadable');
+    expect(glance.state.sqllabs).toEqual({ good: { sql: 'SELECT 1;', updatedAt: at }, 'odd-previous': { sql: 'SELECT 2;', updatedAt: at } });
+    expect(Object.getPrototypeOf(glance.state.sqllabs)).toBeNull();
+  });
+
+  it('reads progress saved before SQL labs as having no handlers', () => {
+    const glance = glanceAtProgress('{"version":1,"data":{"lessons":{}}}');
+    if (!glance.readable) throw new Error('unreadable');
+    expect(glance.state.sqllabs).toEqual({});
+    expect(sqlLabEntry(glance.state, 'outbox')).toBeUndefined();
   });
 
   it('counts review cards that are due', () => {

@@ -151,6 +151,8 @@ const drillArb = fc.record(
   },
   { requiredKeys: ['startedAt', 'topics', 'items', 'itemStartedAt', 'updatedAt'] },
 );
+const sqlText = fc.constantFrom('', 'SELECT 1;', "INSERT INTO processed (message_id) VALUES ($1) ON CONFLICT DO NOTHING;", 'UPDATE accounts SET balance = balance + $2;', '<b>x</b>');
+const sqlLabArb = fc.record({ sql: sqlText, previous: sqlText, updatedAt: stamps }, { requiredKeys: ['sql', 'updatedAt'] });
 const record = <T>(value: fc.Arbitrary<T>) => fc.dictionary(ids, value, { maxKeys: 4 });
 
 /** Any valid progress, in canonical form, from small pools of ids and times. */
@@ -165,6 +167,7 @@ export const progressArb: fc.Arbitrary<ProgressData> = fc
     challenges: record(fc.record({ passedAt: stamps, updatedAt: stamps })),
     followups: record(followUpEntryArb),
     drills: record(drillArb),
+    sqllabs: record(sqlLabArb),
   })
   .map((data) => normalizeProgress(data));
 
@@ -185,6 +188,7 @@ export function progressWith(parts: Partial<ProgressData>): ProgressData {
     challenges: {},
     followups: {},
     drills: {},
+    sqllabs: {},
     ...parts,
   });
 }

@@ -42,20 +42,20 @@ describe('merge: algebra (any order of tabs and imports gives the same result)',
 });
 
 describe('merge: what wins', () => {
-  it('takes the newer version of each lesson, note, review card and challenge', () => {
+  it('takes the newer version of each lesson, note, review card, challenge, mock round and SQL lab handler', () => {
     fc.assert(
       fc.property(progressArb, progressArb, (a, b) => {
         fc.pre(a.generation === b.generation);
         const merged = mergeProgress(a, b);
-        for (const name of ['lessons', 'notes', 'review', 'challenges'] as const) {
-          const left: Record<string, { updatedAt: string }> = a[name];
-          const right: Record<string, { updatedAt: string }> = b[name];
+        for (const name of ['lessons', 'notes', 'review', 'challenges', 'drills', 'sqllabs'] as const) {
+          const left: Record<string, { updatedAt: string }> = a[name] ?? {};
+          const right: Record<string, { updatedAt: string }> = b[name] ?? {};
           for (const id of Object.keys(left)) {
             const x = left[id];
             const y = right[id];
             if (x === undefined) continue;
             const expected = y === undefined || x.updatedAt > y.updatedAt ? x : y.updatedAt > x.updatedAt ? y : undefined;
-            if (expected !== undefined) expect((merged[name] as Record<string, unknown>)[id]).toEqual(expected);
+            if (expected !== undefined) expect((merged[name] as Record<string, unknown> | undefined)?.[id]).toEqual(expected);
           }
         }
       }),
@@ -90,8 +90,9 @@ describe('merge: what wins', () => {
       fc.property(progressArb, progressArb, (a, b) => {
         fc.pre(a.generation === b.generation);
         const merged = mergeProgress(a, b);
-        for (const name of ['lessons', 'notes', 'quiz', 'practice', 'review', 'challenges'] as const) {
-          expect(Object.keys(merged[name]).sort()).toEqual([...new Set([...Object.keys(a[name]), ...Object.keys(b[name])])].sort());
+        for (const name of ['lessons', 'notes', 'quiz', 'practice', 'review', 'challenges', 'followups', 'drills', 'sqllabs'] as const) {
+          const keys = (data: ProgressData) => Object.keys(data[name] ?? {});
+          expect(keys(merged).sort()).toEqual([...new Set([...keys(a), ...keys(b)])].sort());
         }
       }),
     );
@@ -124,6 +125,15 @@ describe('merge: what wins', () => {
       attempts: [answer('2025-01-01T00:00:00.000Z', false), answer('2025-01-02T00:00:00.000Z', true), answer('2025-01-03T00:00:00.000Z', true)],
       updatedAt: '2025-01-03T00:00:00.000Z',
     });
+  });
+
+  it('keeps the newer SQL lab handler, and what it keeps to bring back, from either side', () => {
+    const older = { sql: 'INSERT INTO outbox VALUES ($1);', updatedAt: '2025-01-01T00:00:00.000Z' };
+    const newer = { sql: 'SELECT 1;', previous: 'my first go', updatedAt: '2025-01-02T00:00:00.000Z' };
+    const a = progressWith({ sqllabs: { outbox: older, relay: older } });
+    const b = progressWith({ sqllabs: { outbox: newer } });
+    expect(mergeProgress(a, b).sqllabs).toEqual({ outbox: newer, relay: older });
+    expect(mergeProgress(b, a).sqllabs).toEqual({ outbox: newer, relay: older });
   });
 
   it('merging with nothing changes nothing', () => {

@@ -237,6 +237,9 @@ const actionArb: fc.Arbitrary<ProgressAction> = fc.oneof(
   }),
   fc.record({ type: fc.constant('challenge/pass' as const), challengeId: fc.constantFrom('lag', 'rebalance') }),
   fc.record({ type: fc.constant('review/set' as const), questionId: fc.constant('idem-03'), card: fc.record({ reps: fc.nat(9) }) }),
+  fc.record({ type: fc.constant('sqllab/save' as const), labId: fc.constantFrom('outbox', 'relay', 'Bad Id'), sql: fc.string({ maxLength: 20 }) }),
+  fc.record({ type: fc.constant('sqllab/start-over' as const), labId: fc.constantFrom('outbox', 'relay'), sql: fc.constantFrom('', 'SELECT 1;') }),
+  fc.record({ type: fc.constant('sqllab/bring-back' as const), labId: fc.constantFrom('outbox', 'relay') }),
   fc.constant({ type: 'reset' as const }),
 );
 
@@ -258,6 +261,17 @@ describe('progress reducer: properties', () => {
       fc.property(progressArb, fc.string({ maxLength: 10 }), fc.date({ noInvalidDate: false }), (before, text, at) => {
         const after = reduceProgress(before, { type: 'note/set', lessonId: 'what-is-eda', text }, at);
         expect(noteText(mergeProgress(before, after), 'what-is-eda')).toBe(text);
+      }),
+    );
+  });
+
+  it('a saved handler, a start-over and a bring-back each win a merge against the version they replaced', () => {
+    fc.assert(
+      fc.property(progressArb, fc.string({ maxLength: 10 }), fc.constantFrom('save', 'start-over', 'bring-back'), fc.date({ noInvalidDate: false }), (before, sql, kind, at) => {
+        const action: ProgressAction =
+          kind === 'bring-back' ? { type: 'sqllab/bring-back', labId: 'outbox' } : { type: kind === 'save' ? 'sqllab/save' : 'sqllab/start-over', labId: 'outbox', sql };
+        const after = reduceProgress(before, action, at);
+        expect(mergeProgress(before, after).sqllabs?.['outbox']).toEqual(after.sqllabs?.['outbox']);
       }),
     );
   });

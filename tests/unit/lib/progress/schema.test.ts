@@ -7,6 +7,7 @@ import {
   PROGRESS_LIMITS,
   ATTEMPT_LIMITS,
   storedDiagramSchema,
+  sqlLabEntrySchema,
 } from '../../../../src/schemas/progress.ts';
 import { DIAGRAM_LIMITS } from '../../../../src/lib/practice/diagram/model.ts';
 
@@ -75,6 +76,38 @@ describe('progress schema', () => {
     expect(progressDataSchema.safeParse(attempt({ elapsedMs: 1.5 })).success).toBe(false);
     expect(progressDataSchema.safeParse(attempt({ hintsUsed: -1 })).success).toBe(false);
     expect(progressDataSchema.safeParse(attempt({ score: -0.5 })).success).toBe(false);
+  });
+});
+
+describe('SQL lab handlers', () => {
+  const labs = (sqllabs: unknown) => ({ ...valid, sqllabs });
+
+  it('accepts progress without any (saved before SQL labs existed) and handlers keyed by lab id', () => {
+    expect(progressDataSchema.safeParse(valid).success).toBe(true);
+    expect(progressDataSchema.safeParse(labs({})).success).toBe(true);
+    const entries = { idempotency: { sql: 'SELECT 1;', updatedAt: at }, outbox: { sql: '', previous: 'INSERT INTO outbox VALUES ($1);', updatedAt: at } };
+    expect(progressDataSchema.safeParse(labs(entries)).success).toBe(true);
+  });
+
+  it('holds SQL, and the text kept to bring back, up to the length limit and not one character more', () => {
+    expect(PROGRESS_LIMITS.sqlLength).toBe(20_000);
+    const entry = (sql: number, previous: number) => ({ sql: 'x'.repeat(sql), previous: 'y'.repeat(previous), updatedAt: at });
+    expect(sqlLabEntrySchema.safeParse(entry(PROGRESS_LIMITS.sqlLength, PROGRESS_LIMITS.sqlLength)).success).toBe(true);
+    expect(sqlLabEntrySchema.safeParse(entry(PROGRESS_LIMITS.sqlLength + 1, 0)).success).toBe(false);
+    expect(sqlLabEntrySchema.safeParse(entry(0, PROGRESS_LIMITS.sqlLength + 1)).success).toBe(false);
+  });
+
+  it('is strict: no unknown field, no missing SQL or time, no text that is not text, no bad lab id', () => {
+    expect(sqlLabEntrySchema.safeParse({ sql: 'SELECT 1;', updatedAt: at, result: 'ok' }).success).toBe(false);
+    expect(sqlLabEntrySchema.safeParse({ updatedAt: at }).success).toBe(false);
+    expect(sqlLabEntrySchema.safeParse({ sql: 'SELECT 1;' }).success).toBe(false);
+    expect(sqlLabEntrySchema.safeParse({ sql: ['SELECT 1;'], updatedAt: at }).success).toBe(false);
+    expect(sqlLabEntrySchema.safeParse({ sql: 'SELECT 1;', previous: null, updatedAt: at }).success).toBe(false);
+    expect(sqlLabEntrySchema.safeParse({ sql: 'SELECT 1;', updatedAt: 'yesterday' }).success).toBe(false);
+    for (const id of ['Outbox', 'constructor', 'sql lab']) {
+      expect(progressDataSchema.safeParse(labs(JSON.parse(`{${JSON.stringify(id)}: {"sql": "", "updatedAt": "${at}"}}`))).success, id).toBe(false);
+    }
+    expect(progressDataSchema.safeParse(labs([])).success).toBe(false);
   });
 });
 

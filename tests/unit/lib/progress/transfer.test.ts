@@ -71,6 +71,7 @@ describe('import summary', () => {
       challenges: 1,
       followUps: 0,
       mockRounds: 0,
+      sqlLabs: 0,
     });
   });
 
@@ -80,6 +81,19 @@ describe('import summary', () => {
     state = reduceProgress(state, { type: 'followup/record', followUpId: 'fu-outbox-01', attempt: { answer: 'x', aloud: false, made: [], flags: [], grade: 'again', round: 'round-1' } }, new Date('2026-12-01T10:02:00Z'));
     expect(summarizeProgress(state)).toMatchObject({ followUps: 1, mockRounds: 1 });
     expect(summarizeProgress(state, { questions: ['fu-outbox-01'] }).unknownIds).toBe(1);
+  });
+
+  it('counts saved SQL lab handlers, and those of labs that no longer exist', () => {
+    let state = reduceProgress(emptyProgress(), { type: 'sqllab/save', labId: 'idempotency', sql: 'SELECT 1;' }, new Date('2026-12-01T10:00:00Z'));
+    state = reduceProgress(state, { type: 'sqllab/save', labId: 'retired-lab', sql: '' }, new Date('2026-12-01T10:01:00Z'));
+    expect(summarizeProgress(state)).toMatchObject({ sqlLabs: 2 });
+    expect(summarizeProgress(state).unknownIds).toBeUndefined();
+    expect(summarizeProgress(state, { sqlLabs: ['idempotency', 'outbox', 'relay'] }).unknownIds).toBe(1);
+    expect(summarizeProgress(state, { sqlLabs: [] }).unknownIds).toBe(2);
+    // Handlers are only checked against lab ids: other kinds of ids passed in do not count them.
+    expect(summarizeProgress(state, { lessons: ['idempotency'] }).unknownIds).toBe(0);
+    const result = parseImport(exportProgress(state, new Date('2026-12-01T10:02:00Z')), undefined, { sqlLabs: ['idempotency'] }, { now: new Date('2026-12-01T10:02:00Z') });
+    expect(result.ok && result.summary).toMatchObject({ sqlLabs: 2, unknownIds: 1 });
   });
 
   it('counts ids of content that no longer exists, which are still kept', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../../../src/lib/progress/model.ts';
 import { reduceProgress, type ProgressAction } from '../../../../src/lib/progress/reducer.ts';
 import { promptAttempts } from '../../../../src/lib/practice/history.ts';
-import { completionSummary, continueLesson, exportFileName, filterNotes, notesList, keptCopyLabel, practiceHistory, resetMessage, savedLabel } from '../../../../src/lib/progress/views.ts';
+import { completionSummary, continueLesson, exportFileName, filterNotes, importSummaryText, notesList, keptCopyLabel, practiceHistory, resetMessage, savedLabel } from '../../../../src/lib/progress/views.ts';
+import { summarizeProgress } from '../../../../src/lib/progress/transfer.ts';
 
 const lessons = ['intro', 'why', 'costs', 'gotchas'].map((id) => ({ id, title: id.toUpperCase(), href: `/lessons/${id}/` }));
 
@@ -145,5 +146,26 @@ describe('keptCopyLabel', () => {
   it('says when a copy was kept, its size, and whether this version can read it', () => {
     expect(keptCopyLabel({ keptAt: '2026-11-02T09:30:00.000Z', size: 4096, readable: true })).toBe('Kept 2 Nov 2026 · 4 KB · this version can read it');
     expect(keptCopyLabel({ size: 10, readable: false, problem: 'The saved progress isn’t readable data.' })).toBe('Kept earlier · 1 KB · The saved progress isn’t readable data.');
+  });
+});
+
+describe('importSummaryText', () => {
+  it('counts every kind of progress in the file, SQL lab handlers included', () => {
+    const state = after(
+      { type: 'lesson/complete', lessonId: 'intro' },
+      { type: 'note/set', lessonId: 'intro', text: 'n' },
+      { type: 'sqllab/save', labId: 'idempotency', sql: 'SELECT 1;' },
+      { type: 'sqllab/save', labId: 'outbox', sql: 'SELECT 2;' },
+    );
+    expect(importSummaryText('mine.json', summarizeProgress(state))).toBe(
+      '“mine.json” holds 1 completed lessons, 1 notes, 0 answered quiz questions, 0 practice prompts, 0 answered follow-ups, 0 mock rounds, 0 review cards, 0 passed challenges and 2 saved SQL lab handlers.',
+    );
+  });
+
+  it('says how many entries belong to content this version lacks, and that they are kept', () => {
+    const state = after({ type: 'lesson/complete', lessonId: 'retired' });
+    expect(importSummaryText('old.json', summarizeProgress(state, { lessons: ['intro'] }))).toMatch(
+      /^“old\.json” holds 1 completed lessons, .* and 0 saved SQL lab handlers\. 1 of its entries belong to lessons this version of the course doesn’t have; they are kept\.$/,
+    );
   });
 });
