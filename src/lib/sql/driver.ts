@@ -122,7 +122,7 @@ export interface TraceEntry {
   readonly hint?: string;
   /** 1-based column of the error's position on `line`. */
   readonly column?: number;
-  /** What happened in words, for world entries and publishing statements: "Published seq 1, 2 to the broker." */
+  /** What happened in words, for world entries and publishing statements: "Published seq 4 (ord_48215 OrderPlaced) to the broker." */
   readonly note?: string;
   /** The events this statement handed to the broker (a publishing lab's statement that returned rows with `seq`). */
   readonly published?: readonly PublishedEvent[];
@@ -339,7 +339,7 @@ function publishedEvents(rows: readonly Record<string, unknown>[]): PublishedEve
   const out: PublishedEvent[] = [];
   for (const row of rows) {
     const raw = row['seq'];
-    const seq = typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'string' ? Number(raw) : Number.NaN;
+    const seq = typeof raw === 'number' || typeof raw === 'bigint' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : Number.NaN;
     if (!Number.isSafeInteger(seq)) continue;
     const text = (key: string): Record<string, string> => (row[key] === undefined || row[key] === null ? {} : { [key]: String(row[key]) });
     out.push({ seq, ...text('id'), ...text('aggregateid'), ...text('type') });
@@ -347,7 +347,7 @@ function publishedEvents(rows: readonly Record<string, unknown>[]): PublishedEve
   return out;
 }
 
-/** "seq 1, 2 and 4" */
+/** Seqs in words for trace notes and verdicts: "seq 1, 2 and 4". */
 export function seqList(events: readonly { seq: number }[]): string {
   const seqs = events.map((e) => String(e.seq));
   return `seq ${seqs.length > 1 ? `${seqs.slice(0, -1).join(', ')} and ${seqs.at(-1) ?? ''}` : (seqs[0] ?? '')}`;

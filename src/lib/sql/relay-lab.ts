@@ -33,7 +33,7 @@ const nameOf = (row: OutboxRow): string => `${row.aggregateid}'s ${row.type}`;
 
 const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-/** Notes of the world's commits, to find which row a `world` trace entry committed. */
+/** Which row each world commit inserts, by its note: how the judge reads a `world` trace entry. Filled by `commit()`. */
 const rowByNote = new Map<string, OutboxRow>();
 
 /** The Order service commits `row` (its order and its outbox row; the lab keeps only the outbox). */
@@ -100,7 +100,7 @@ function duplicatesNote(counts: ReadonlyMap<number, number>): string {
 /** Lesson 9: the polling relay publishes every committed outbox row at least once, each order's events in seq order. */
 export const relayLab: LabDefinition = {
   id: 'relay',
-  title: "Outbox relay: the claim query that publishes every committed event",
+  title: 'Outbox relay: the claim query that publishes every committed event',
   fixture: `
 CREATE TABLE outbox (
   id            uuid        PRIMARY KEY,
