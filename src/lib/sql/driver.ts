@@ -14,6 +14,12 @@
  * - a duplicate: the broker holds the event twice and delivers both;
  * - a transaction the handler leaves open at its end is rolled back (the connection goes back to the pool).
  *
+ * Labs whose handler is a relay (`publishes`): each event is one poll. Before an event's first
+ * delivery the world commits its `before` rows (a `world` trace entry each, run once per run). Rows a
+ * statement returns that carry a `seq` column are handed to the broker when the statement returns,
+ * unless the schedule crashes right after it (the process died before sending); the driver binds
+ * `:published`, the seqs published so far in this poll, for `WHERE seq = ANY(:published)`.
+ *
  * Time limit: PGlite runs PostgreSQL on the caller's thread and has no timer signal, so
  * `SET statement_timeout` is accepted but never fires (measured: `pg_sleep(3)` under a 500 ms timeout
  * returns after 3 s). A statement that never ends is stopped by running PGlite in a worker and
@@ -30,6 +36,14 @@ export interface SqlEngine {
   restart?(): Promise<void>;
 }
 
+/** Something another system commits before an event is delivered: the Order service committing an outbox row. */
+export interface WorldCommit {
+  /** What the trace says: "The Order service commits ord_48214's OrderPlaced (seq 3)." */
+  readonly note: string;
+  /** The lab's own SQL, run on its own (autocommit, or its own BEGIN … COMMIT). */
+  readonly sql: string;
+}
+
 /** One event (or request) a lab delivers, with the values of the handler's named parameters. */
 export interface LabEvent {
   readonly id: string;
@@ -37,6 +51,8 @@ export interface LabEvent {
   readonly label: string;
   /** The handler's named parameters for this event. */
   readonly params: Readonly<Record<string, unknown>>;
+  /** Commits the world makes before the event's first delivery, once per run, each a `world` trace entry. */
+  readonly before?: readonly WorldCommit[];
 }
 
 /** One entry of a schedule: an event and the fault, if any, that hits its delivery. */
@@ -69,18 +85,29 @@ export interface Attempt {
   readonly crashAfter?: number;
 }
 
-/** One step of a run: a statement the handler ran, a crash, or a rollback the driver did. */
+/** An outbox row a relay handed to the broker: read from a returned row's `seq` (and `id`, `aggregateid`, `type` if present). */
+export interface PublishedEvent {
+  readonly seq: number;
+  readonly id?: string;
+  readonly aggregateid?: string;
+  readonly type?: string;
+}
+
+/** One step of a run: a statement the handler ran, a crash, a rollback the driver did, or a commit of the world's. */
 export interface TraceEntry {
   /** 1-based position in the trace. */
   readonly step: number;
   readonly delivery: number;
   readonly event: string;
   readonly cause: Cause;
-  /** A statement of the handler, the crash, or the driver's rollback of an abandoned transaction. */
-  readonly kind: 'statement' | 'crash' | 'rollback';
-  /** 1-based statement number (0 for crash and rollback entries). */
+  /**
+   * A statement of the handler, the crash, the driver's rollback of an abandoned transaction, or a
+   * commit another system makes before the delivery (`world`: the lab's SQL, not the learner's).
+   */
+  readonly kind: 'statement' | 'crash' | 'rollback' | 'world';
+  /** 1-based statement number (0 for crash, rollback and world entries). */
   readonly statement: number;
-  /** The learner's line: the statement's first line, or the line of the error's position. */
+  /** The learner's line: the statement's first line, or the line of the error's position (0 for world entries). */
   readonly line: number;
   readonly sql: string;
   readonly outcome: 'ok' | 'error';
@@ -95,11 +122,17 @@ export interface TraceEntry {
   readonly hint?: string;
   /** 1-based column of the error's position on `line`. */
   readonly column?: number;
+  /** What happened in words, for world entries and publishing statements: "Published seq 4 (ord_48215 OrderPlaced) to the broker." */
+  readonly note?: string;
+  /** The events this statement handed to the broker (a publishing lab's statement that returned rows with `seq`). */
+  readonly published?: readonly PublishedEvent[];
+  /** Rows with `seq` the statement returned but never sent: the relay crashed right after it. */
+  readonly unsent?: readonly PublishedEvent[];
 }
 
 /** One way the run broke the lab's invariant. */
 export interface Finding {
-  readonly kind: 'duplicated' | 'missing' | 'wrong balance' | 'order without event' | 'event without order' | 'duplicated event';
+  readonly kind: 'duplicated' | 'missing' | 'wrong balance' | 'order without event' | 'event without order' | 'duplicated event' | 'out of order' | 'phantom event';
   readonly event?: string;
   /** The trace step that broke it, if one can be named. */
   readonly step: number | null;
@@ -158,6 +191,11 @@ export interface LabDefinition {
   readonly brokenHandler: string;
   readonly correctHandler: string;
   readonly events: readonly LabEvent[];
+  /**
+   * The handler is a relay: returned rows with a `seq` column are published when their statement
+   * returns (unless it crashes right after), and `:published` binds the seqs published so far in the poll.
+   */
+  readonly publishes?: boolean;
   /** The schedules a handler must survive to pass the lab's challenge; depends on how many statements it has. */
   challengeSchedules(statementCount: number): Schedule[];
   judge(ctx: JudgeContext): Promise<Verdict>;
@@ -293,6 +331,34 @@ function unknownParameterHint(text: string, position: number | string | undefine
   return `:${name} is not a parameter of this lab; use ${Object.keys(params).map((k) => `:${k}`).join(', ')}.`;
 }
 
+/** The parameter a publishing lab binds: the seqs the current poll has handed to the broker so far. */
+export const PUBLISHED_PARAM = 'published';
+
+/** The events among a statement's returned rows: those with a numeric `seq`. */
+function publishedEvents(rows: readonly Record<string, unknown>[]): PublishedEvent[] {
+  const out: PublishedEvent[] = [];
+  for (const row of rows) {
+    const raw = row['seq'];
+    const seq = typeof raw === 'number' || typeof raw === 'bigint' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(seq)) continue;
+    const text = (key: string): Record<string, string> => (row[key] === undefined || row[key] === null ? {} : { [key]: String(row[key]) });
+    out.push({ seq, ...text('id'), ...text('aggregateid'), ...text('type') });
+  }
+  return out;
+}
+
+/** Seqs in words for trace notes and verdicts: "seq 1, 2 and 4". */
+export function seqList(events: readonly { seq: number }[]): string {
+  const seqs = events.map((e) => String(e.seq));
+  return `seq ${seqs.length > 1 ? `${seqs.slice(0, -1).join(', ')} and ${seqs.at(-1) ?? ''}` : (seqs[0] ?? '')}`;
+}
+
+/** "seq 1 (ord_48213 OrderPlaced), seq 2 (ord_48213 OrderCancelled)", or just the seqs when the rows say no more. */
+function describePublished(events: readonly PublishedEvent[]): string {
+  if (events.every((e) => e.aggregateid === undefined && e.type === undefined)) return seqList(events);
+  return events.map((e) => `seq ${e.seq}${e.aggregateid === undefined && e.type === undefined ? '' : ` (${[e.aggregateid, e.type].filter((x) => x !== undefined).join(' ')})`}`).join(', ');
+}
+
 /** Runs `handlerSql` under `schedule` and judges the result. Rebuilds the fixture first. */
 export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: string, schedule: Schedule, options: RunOptions = {}): Promise<RunResult> {
   const timeLimitMs = options.timeLimitMs ?? 2000;
@@ -305,19 +371,64 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
   await reset(db, lab);
   const before = await fixtureSignature(db, lab.fixtureTables);
   const events = new Map(lab.events.map((e) => [e.id, e]));
+  const relay = lab.publishes === true;
+  const worldDone = new Set<string>();
+  const afterCrash = relay ? 'the relay restarts and polls again' : 'the event is not acknowledged';
 
   for (const attempt of attempts) {
     const event = events.get(attempt.event);
     if (event === undefined) throw new Error(`schedule ${schedule.name}: no event ${attempt.event} in lab ${lab.id}`);
     const base = { delivery: attempt.delivery, event: attempt.event, cause: attempt.cause };
+    if (!worldDone.has(event.id)) {
+      worldDone.add(event.id);
+      for (const commit of event.before ?? []) {
+        const step = trace.length + 1;
+        const entry = { ...base, step, kind: 'world', statement: 0, line: 0, sql: commit.sql, note: commit.note } as const;
+        try {
+          await limited(db, db.exec(commit.sql), timeLimitMs);
+          trace.push({ ...entry, outcome: 'ok' });
+        } catch (e) {
+          if (e instanceof TimeLimit) {
+            const message = `Stopped: the lab's own commit was still running after ${timeLimitMs / 1000} s (did your SQL add a trigger or lock to the lab's tables?). The database was reset.`;
+            trace.push({ ...entry, outcome: 'error', code: '57014', message });
+            await db.restart?.();
+            await reset(db, lab);
+            return done(null, { kind: 'timeout', message });
+          }
+          const err = e as { code?: string; message?: string; detail?: string };
+          trace.push({ ...entry, outcome: 'error', code: err.code ?? 'XX000', message: err.message ?? String(e), ...(err.detail === undefined ? {} : { detail: err.detail }) });
+          await rollbackIfOpen(db);
+        }
+      }
+    }
+    /** The seqs this poll has handed to the broker so far: what `:published` binds. */
+    const sent: number[] = [];
     let ended = false;
     for (const st of statements) {
-      const bound = bindNamed(st.text, event.params);
+      const params = relay ? { ...event.params, [PUBLISHED_PARAM]: [...sent] } : event.params;
+      const bound = bindNamed(st.text, params);
       const step = trace.length + 1;
+      const crashes = attempt.crashAfter === st.number;
       await db.query(`SELECT set_config('sqllab.event_id', $1, false), set_config('sqllab.step', $2, false)`, [event.id, String(step)]).catch(() => undefined);
       try {
         const result = await limited(db, db.query(bound.text, bound.params.length > 0 ? bound.params : undefined), timeLimitMs);
-        trace.push({ ...base, step, kind: 'statement', statement: st.number, line: st.line, sql: st.text, outcome: 'ok', rows: result.affectedRows ?? result.rows.length });
+        const returned = relay ? publishedEvents(result.rows) : [];
+        if (!crashes) sent.push(...returned.map((p) => p.seq));
+        trace.push({
+          ...base,
+          step,
+          kind: 'statement',
+          statement: st.number,
+          line: st.line,
+          sql: st.text,
+          outcome: 'ok',
+          rows: result.affectedRows ?? result.rows.length,
+          ...(returned.length === 0
+            ? {}
+            : crashes
+              ? { unsent: returned, note: `Returned ${seqList(returned)}, but the relay crashed before handing ${returned.length === 1 ? 'it' : 'them'} to the broker: nothing published.` }
+              : { published: returned, note: `Published ${describePublished(returned)} to the broker.` }),
+        });
       } catch (e) {
         if (e instanceof TimeLimit) {
           const message = `Stopped: statement ${st.number} was still running after ${timeLimitMs / 1000} s (an endless loop, a recursive query without an end, or pg_sleep?). The database was reset.`;
@@ -328,7 +439,7 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
         }
         const err = e as { code?: string; message?: string; position?: number | string; detail?: string; hint?: string };
         const where = errorLocation(handlerSql, st, err.position);
-        const hint = unknownParameterHint(bound.text, err.position, event.params) ?? err.hint;
+        const hint = unknownParameterHint(bound.text, err.position, params) ?? err.hint;
         trace.push({
           ...base,
           step,
@@ -344,12 +455,12 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
           ...(hint === undefined ? {} : { hint }),
         });
         if (await rollbackIfOpen(db)) {
-          trace.push({ ...base, step: trace.length + 1, kind: 'rollback', statement: 0, line: st.line, sql: 'ROLLBACK', outcome: 'ok', message: 'The handler failed: its open transaction rolls back and the message is skipped.' });
+          trace.push({ ...base, step: trace.length + 1, kind: 'rollback', statement: 0, line: st.line, sql: 'ROLLBACK', outcome: 'ok', message: relay ? 'The poll failed: its open transaction rolls back; the relay polls again next time.' : 'The handler failed: its open transaction rolls back and the message is skipped.' });
         }
         ended = true;
         break;
       }
-      if (attempt.crashAfter === st.number) {
+      if (crashes) {
         const open = (await transactionState(db)) !== 'none';
         trace.push({
           ...base,
@@ -360,8 +471,8 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
           sql: '',
           outcome: 'error',
           message: open
-            ? `Crash after statement ${st.number}: the open transaction rolls back; the event is not acknowledged.`
-            : `Crash after statement ${st.number}: no transaction was open, so statements 1–${st.number} stay done; the event is not acknowledged.`,
+            ? `Crash after statement ${st.number}: the open transaction rolls back; ${afterCrash}.`
+            : `Crash after statement ${st.number}: no transaction was open, so ${st.number === 1 ? 'statement 1 stays' : `statements 1–${st.number} stay`} done; ${afterCrash}.`,
         });
         if (open) await db.query('ROLLBACK');
         ended = true;

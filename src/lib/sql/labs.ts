@@ -1,9 +1,13 @@
 /**
- * The two SQL labs: lesson 6's idempotent consumer (loyalty points, de-duplication table) and lesson
- * 9's transactional outbox (order row and event row). Each starts from a broken handler; the course's
- * handler passes every schedule of the challenge set.
+ * The SQL labs: lesson 6's idempotent consumer (loyalty points, de-duplication table), lesson 9's
+ * transactional outbox (order row and event row) and lesson 9's outbox relay (the claim query, in
+ * `relay-lab.ts`). Each starts from a broken handler; the course's handler passes every schedule of
+ * the challenge set.
  */
 import { crashSchedules, lastStepOf, verdictOf, type Balance, type Finding, type LabDefinition, type LabEvent, type Schedule } from './driver.ts';
+import { relayLab } from './relay-lab.ts';
+
+export { relayLab };
 
 const SOURCE = '/shop/order-service';
 
@@ -213,4 +217,4 @@ COMMIT;  -- the order and its event exist together, or not at all
 };
 
 /** The labs by id. */
-export const labs = { idempotency: idempotencyLab, outbox: outboxLab } as const;
+export const labs = { idempotency: idempotencyLab, outbox: outboxLab, relay: relayLab } as const;
