@@ -1,12 +1,27 @@
 /**
- * The SQL lab's database, in the browser: PostgreSQL (PGlite) in a module Web Worker
- * (./sql-worker.ts), behind the engine the lab's driver uses (src/lib/sql/worker-engine.ts).
- * Loaded only when a learner starts a SQL lab.
+ * The SQL labs' database, in the browser: PostgreSQL (PGlite) in a module Web Worker
+ * (./sql-worker.ts), behind the engine the labs' driver uses (src/lib/sql/worker-engine.ts).
+ * Loaded only when a learner starts a SQL lab. A page with two SQL labs shares one PostgreSQL: each
+ * run rebuilds its lab's tables first, and runs take turns (`exclusive`), so they never interleave.
  */
 import { createWorkerEngine, type StartProgress, type WorkerEngine } from '../lib/sql/worker-engine.ts';
 
-/** Starts PostgreSQL in a worker; `onProgress` hears the download and start-up (again after a restart). */
-export function startSqlEngine(onProgress: (progress: StartProgress) => void): WorkerEngine {
+/** What a lab holds while it is open. */
+export interface SqlEngineLease {
+  readonly engine: WorkerEngine;
+  /** Runs `work` when no other lab's work is running on the shared PostgreSQL. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** The lab is gone: the last one to leave stops PostgreSQL. */
+  release(): void;
+}
+
+let shared: WorkerEngine | undefined;
+let holders = 0;
+let queue: Promise<unknown> = Promise.resolve();
+const listeners = new Set<(progress: StartProgress) => void>();
+let lastProgress: StartProgress | undefined;
+
+function spawn(): WorkerEngine {
   return createWorkerEngine(
     () => {
       const worker = new Worker(new URL('./sql-worker.ts', import.meta.url), { type: 'module', name: 'sql-lab-postgres' });
@@ -17,6 +32,40 @@ export function startSqlEngine(onProgress: (progress: StartProgress) => void): W
         terminate: () => worker.terminate(),
       };
     },
-    { onProgress },
+    {
+      onProgress: (p) => {
+        lastProgress = p;
+        for (const l of listeners) l(p);
+      },
+    },
   );
+}
+
+/** Starts PostgreSQL in a worker, or joins the one already running; `onProgress` hears its start-up (again after a restart). */
+export function openSqlEngine(onProgress: (progress: StartProgress) => void): SqlEngineLease {
+  shared ??= spawn();
+  holders += 1;
+  listeners.add(onProgress);
+  if (lastProgress) onProgress(lastProgress);
+  const engine = shared;
+  let released = false;
+  return {
+    engine,
+    exclusive<T>(work: () => Promise<T>): Promise<T> {
+      const turn = queue.then(work, work);
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+    release() {
+      if (released) return;
+      released = true;
+      listeners.delete(onProgress);
+      holders -= 1;
+      if (holders === 0 && shared === engine) {
+        shared = undefined;
+        lastProgress = undefined;
+        void engine.close();
+      }
+    },
+  };
 }

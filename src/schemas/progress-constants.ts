@@ -34,3 +34,6 @@ export const ATTEMPT_LIMITS = {
 
 /** How a follow-up answer went, from the learner's ticks (src/lib/quiz/followup.ts). */
 export const FOLLOW_UP_GRADES = ['again', 'hard', 'good', 'easy'] as const;
+
+/** Longest SQL a SQL lab keeps for the learner, in characters (the editor's maxlength and the store's limit). */
+export const SQL_LAB_TEXT_LIMIT = 20_000;

@@ -1,7 +1,7 @@
 // zod/mini: the same validation as zod, tree-shakable, so the browser pays a few KB for it, not 30+.
 import * as z from 'zod/mini';
 import type { Diagram } from '../lib/practice/diagram/model.ts';
-import { ATTEMPT_LIMITS, ATTEMPT_PHASES, FOLLOW_UP_GRADES, type PhaseId } from './progress-constants.ts';
+import { ATTEMPT_LIMITS, ATTEMPT_PHASES, FOLLOW_UP_GRADES, SQL_LAB_TEXT_LIMIT, type PhaseId } from './progress-constants.ts';
 
 // Plain constants live in ./progress-constants.ts, so code that only needs them (the practice clock,
 // the follow-up grades) does not load the validator with them.
@@ -29,7 +29,7 @@ export const PROGRESS_LIMITS = {
   /** Most hints one practice attempt can have used. */
   hintsPerAttempt: 1_000,
   /** Longest SQL lab handler (the learner's text, or the text kept to bring back), in characters. */
-  sqlLength: 20_000,
+  sqlLength: SQL_LAB_TEXT_LIMIT,
 } as const;
 
 /**

@@ -103,7 +103,7 @@ test('Postgres’s own error is shown next to its line; start over and bring bac
   const typo = idempotencyLab.brokenHandler.replace('SET points = points + :points', 'SET pointz = points + :points');
   await writeSql(region, typo);
   await runSchedule(region, 'Every event once');
-  const problems = region.getByRole('list', { name: 'PostgreSQL’s errors, by line' });
+  const problems = region.getByRole('list', { name: "PostgreSQL's errors, by line" });
   await expect(problems).toContainText(/Line 3, column \d+: ERROR 42703: column "pointz" of relation "loyalty_accounts" does not exist/);
   // The gutter marks line 3.
   await expect(region.locator('.gutter li.error-line')).toHaveText(['!3']);
@@ -133,7 +133,7 @@ test('SQL that never ends is stopped, and SQL that drops a lab table gets a rese
   const problem = region.locator('[data-problem="fixture changed"]');
   await expect(problem).toContainText("dropped the lab's table processed_messages");
   await problem.getByRole('button', { name: 'Reset the database' }).click();
-  await expect(region.getByText("The lab's tables are back as they started")).toBeVisible();
+  await expect(region.locator('.run').getByText("The lab's tables are back as they started")).toBeVisible();
 
   // The database works again: the course's handler passes a run.
   await writeSql(region, idempotencyLab.correctHandler);

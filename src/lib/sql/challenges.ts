@@ -5,7 +5,7 @@
  */
 
 /** The SQL labs, by id (the keys of `labs` in ./labs.ts). */
-export type SqlLabId = 'idempotency' | 'outbox';
+export type SqlLabId = 'idempotency' | 'outbox' | 'relay';
 
 /** One SQL lab challenge. */
 export interface SqlChallenge {
@@ -36,6 +36,14 @@ export const SQL_CHALLENGES: readonly SqlChallenge[] = [
     title: 'Commit the order and its event together',
     goal: 'Make the Order service survive a crash after each of its statements, a retried request and a lost reply: every order ends up with exactly one OrderPlaced, and no event without its order.',
     hint: 'Do not publish from the request. Write the event into the outbox table in the same transaction as the order; the relay publishes committed rows later.',
+  },
+  {
+    id: 'sql-relay-every-event',
+    lab: 'relay',
+    lesson: 'dual-writes-and-outbox',
+    title: 'Publish every committed event',
+    goal: 'Make the relay survive steady polls, a transaction that commits late, and a crash after each of its statements: every committed outbox row is published at least once, and each order’s events in seq order.',
+    hint: 'A seq is taken at INSERT, not at COMMIT, so “everything above the last seq I published” skips a row that commits late. Track publication per row (published_at IS NULL), and mark rows only after publishing them, in the transaction that claimed them.',
   },
 ];
 
