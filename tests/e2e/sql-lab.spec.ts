@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { THEME_KEY, cspViolations, recordCspViolations } from './helpers.ts';
-import { idempotencyLab, outboxLab } from '../../src/lib/sql/labs.ts';
+import { idempotencyLab, outboxLab, relayLab } from '../../src/lib/sql/labs.ts';
 
 /**
  * The SQL labs (issue #17): real PostgreSQL (PGlite) in a worker, loaded when the learner starts the
@@ -153,6 +153,33 @@ test('the outbox lab: publishing after the commit loses an event in a crash; the
   const challenge = region.locator('[data-challenge="sql-outbox-together"]');
   await challenge.getByRole('button', { name: 'Check the challenge' }).click();
   await expect(challenge.locator('[data-verdict="passed"]')).toBeVisible();
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('the relay lab: a high-water mark loses the late commit; the lesson’s relay passes; both labs share one PostgreSQL', async ({ page }) => {
+  const outbox = await startLab(page, OUTBOX, 'outbox');
+  const region = page.locator('[data-sql-lab="relay"]');
+  await region.scrollIntoViewIfNeeded();
+  await region.getByRole('button', { name: 'Start the SQL lab' }).click();
+  // The second lab joins the PostgreSQL the first one started.
+  await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible();
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /sql-worker/.test(e.name)).length)).toBe(1);
+  await expect(editor(region)).toHaveValue(relayLab.brokenHandler);
+  await runSchedule(region, 'The late commit');
+  const verdict = region.locator('[data-verdict="broken"]');
+  await expect(verdict.locator('[data-finding="missing"]')).toContainText('seq 3');
+  const trace = region.getByRole('list', { name: 'Trace of the run' });
+  await expect(trace).toContainText('has not committed yet');
+  await expect(trace).toContainText('commits at last');
+  await expect(trace.locator('li.first-broke')).toBeVisible();
+
+  await writeSql(region, relayLab.correctHandler);
+  const challenge = region.locator('[data-challenge="sql-relay-every-event"]');
+  await challenge.getByRole('button', { name: 'Check the challenge' }).click();
+  await expect(challenge.locator('[data-verdict="passed"]')).toBeVisible();
+  // The outbox lab on the same page still runs on the shared database.
+  await runSchedule(outbox, 'Every event once');
+  await expect(outbox.locator('[data-verdict="broken"], [data-verdict="ok"]')).toBeVisible();
   expect(await cspViolations(page)).toEqual([]);
 });
 
