@@ -62,7 +62,7 @@ test('the broken handler awards a duplicate twice, the trace shows where, and th
 
   await runSchedule(region, 'evt-1 delivered twice');
   const verdict = region.locator('[data-verdict="broken"]');
-  await expect(verdict).toContainText('The tables are wrong.');
+  await expect(verdict).toContainText('The balances are wrong.');
   await expect(verdict.locator('[data-finding="duplicated"]')).toContainText('awarded 2 times (duplicated effect)');
   // The balances: exactly once gives 100 + 24 + 5; the table holds the 24 twice.
   await expect(verdict.getByRole('row', { name: /cus_9921/ })).toContainText('129');
@@ -138,7 +138,7 @@ test('SQL that never ends is stopped, and SQL that drops a lab table gets a rese
   // The database works again: the course's handler passes a run.
   await writeSql(region, idempotencyLab.correctHandler);
   await runSchedule(region, 'evt-1 delivered twice');
-  await expect(region.locator('[data-verdict="ok"]')).toContainText('The tables are right.');
+  await expect(region.locator('[data-verdict="ok"]')).toContainText('Every balance is right.');
 });
 
 test('the outbox lab: publishing after the commit loses an event in a crash; the outbox passes', async ({ page }) => {

@@ -111,6 +111,7 @@ export interface TraceEntry {
   readonly line: number;
   readonly sql: string;
   readonly outcome: 'ok' | 'error';
+  /** Rows the statement returned, or else the rows it changed. */
   readonly rows?: number;
   /** SQLSTATE, e.g. 23505 unique_violation. */
   readonly code?: string;
@@ -422,7 +423,8 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
           line: st.line,
           sql: st.text,
           outcome: 'ok',
-          rows: result.affectedRows ?? result.rows.length,
+          // Rows returned (SELECT, … RETURNING), else rows changed: PGlite reports affectedRows 0 for a SELECT.
+          rows: result.rows.length > 0 ? result.rows.length : (result.affectedRows ?? 0),
           ...(returned.length === 0
             ? {}
             : crashes

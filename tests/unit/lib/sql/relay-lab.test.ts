@@ -104,7 +104,7 @@ describe('relay lab against PostgreSQL', () => {
       ['poll-2', 0, 0, 'ok', "The Order service commits ord_48215's OrderPlaced (seq 4)."],
     ]);
     const select = run.trace.find((t) => t.published !== undefined);
-    expect(select).toMatchObject({ event: 'poll-1', statement: 2, note: 'Published seq 1 (ord_48213 OrderPlaced), seq 2 (ord_48213 OrderCancelled) to the broker.' });
+    expect(select).toMatchObject({ event: 'poll-1', statement: 2, rows: 2, note: 'Published seq 1 (ord_48213 OrderPlaced), seq 2 (ord_48213 OrderCancelled) to the broker.' });
     expect(select?.published).toEqual([
       { seq: 1, id: '4d47e190-0402-4048-bc2c-89dd54343cdc', aggregateid: 'ord_48213', type: 'OrderPlaced' },
       { seq: 2, id: 'c3a5f1e8-2b7d-4f09-9e61-7d2c4b8a0f15', aggregateid: 'ord_48213', type: 'OrderCancelled' },
