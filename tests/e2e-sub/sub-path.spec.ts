@@ -78,6 +78,14 @@ test('a learner’s round through the course served under /eda-course/', async (
   await expect(lab.getByRole('button', { name: 'Run to the end' })).toBeEnabled();
   await lab.getByRole('button', { name: 'Run to the end' }).click();
   await expect(lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').first()).toBeVisible();
+
+  // A SQL lab: its worker, PostgreSQL's files and the workbench's styles all load from under the base path.
+  const sqlLab = page.locator('[data-sql-lab="idempotency"]');
+  await sqlLab.scrollIntoViewIfNeeded();
+  await sqlLab.getByRole('button', { name: 'Start the SQL lab' }).click();
+  await expect(sqlLab.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 60_000 });
+  await sqlLab.getByRole('button', { name: 'Run these deliveries' }).click();
+  await expect(sqlLab.locator('[data-verdict]').first()).toBeVisible();
   await expectClean(page, trouble);
 
   // The progress page, through the header, shows the quiz answer.

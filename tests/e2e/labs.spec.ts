@@ -291,6 +291,15 @@ test('the Labs page lists every lab with a link to its lesson', async ({ page })
   const links = page.locator('main .labs a');
   await expect(links).toHaveCount(7);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/lessons\/[a-z-]+\/#try-it-in-the-simulator$/);
+  // The SQL labs follow, each linked to its lesson's PostgreSQL section, with its challenge's status.
+  const sql = page.locator('main .sql-labs a');
+  await expect(sql).toHaveCount(3);
+  expect(await sql.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+    '/lessons/idempotent-consumers/#try-it-in-postgresql',
+    '/lessons/dual-writes-and-outbox/#try-it-in-postgresql',
+    '/lessons/dual-writes-and-outbox/#try-it-in-postgresql',
+  ]);
+  await expect(page.locator('[data-challenge-status="sql-relay-every-event"]')).toHaveText('Not passed yet');
 });
 
 /** The stage's image of a group's row (applied, retry topic, dead-letter queue), by its name. */
