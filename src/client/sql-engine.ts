@@ -16,7 +16,8 @@ export interface SqlEngineLease {
 }
 
 let shared: WorkerEngine | undefined;
-let holders = 0;
+/** How many open labs hold each PostgreSQL (the shared one, and a failed one not yet released). */
+const holders = new Map<WorkerEngine, number>();
 let queue: Promise<unknown> = Promise.resolve();
 const listeners = new Set<(progress: StartProgress) => void>();
 let lastProgress: StartProgress | undefined;
@@ -43,8 +44,17 @@ function spawn(): WorkerEngine {
 
 /** Starts PostgreSQL in a worker, or joins the one already running; `onProgress` hears its start-up (again after a restart). */
 export function openSqlEngine(onProgress: (progress: StartProgress) => void): SqlEngineLease {
-  shared ??= spawn();
-  holders += 1;
+  if (shared === undefined) {
+    const started = spawn();
+    shared = started;
+    // A PostgreSQL that failed to start (offline on first use) is not shared: the next lab starts afresh.
+    started.ready.catch(() => {
+      if (shared !== started) return;
+      shared = undefined;
+      lastProgress = undefined;
+    });
+  }
+  holders.set(shared, (holders.get(shared) ?? 0) + 1);
   listeners.add(onProgress);
   if (lastProgress) onProgress(lastProgress);
   const engine = shared;
@@ -60,12 +70,17 @@ export function openSqlEngine(onProgress: (progress: StartProgress) => void): Sq
       if (released) return;
       released = true;
       listeners.delete(onProgress);
-      holders -= 1;
-      if (holders === 0 && shared === engine) {
+      const left = (holders.get(engine) ?? 1) - 1;
+      if (left > 0) {
+        holders.set(engine, left);
+        return;
+      }
+      holders.delete(engine);
+      if (shared === engine) {
         shared = undefined;
         lastProgress = undefined;
-        void engine.close();
       }
+      void engine.close();
     },
   };
 }

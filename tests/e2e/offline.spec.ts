@@ -94,4 +94,8 @@ test('offline before PostgreSQL was ever fetched, the SQL lab says so instead of
   await region.scrollIntoViewIfNeeded();
   await region.getByRole('button', { name: 'Start the SQL lab' }).click();
   await expect(region.getByRole('alert')).toContainText(/offline|could not/);
+  // Back online, "Try again" starts it.
+  await context.setOffline(false);
+  await region.getByRole('button', { name: 'Try again' }).click();
+  await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 60_000 });
 });
