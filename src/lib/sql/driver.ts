@@ -197,6 +197,16 @@ export interface LabDefinition {
    * returns (unless it crashes right after), and `:published` binds the seqs published so far in the poll.
    */
   readonly publishes?: boolean;
+  /**
+   * How the trace words what follows a crash or a failed statement, when the lab's runs are not a
+   * broker's deliveries (the outbox lab's are requests to the Order service).
+   */
+  readonly words?: {
+    /** After "Crash after statement k: …; ": e.g. "the client gets no reply and retries". */
+    readonly afterCrash: string;
+    /** The rollback entry after a failed statement. */
+    readonly afterFailure: string;
+  };
   /** The schedules a handler must survive to pass the lab's challenge; depends on how many statements it has. */
   challengeSchedules(statementCount: number): Schedule[];
   judge(ctx: JudgeContext): Promise<Verdict>;
@@ -374,7 +384,7 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
   const events = new Map(lab.events.map((e) => [e.id, e]));
   const relay = lab.publishes === true;
   const worldDone = new Set<string>();
-  const afterCrash = relay ? 'the relay restarts and polls again' : 'the event is not acknowledged';
+  const afterCrash = lab.words?.afterCrash ?? (relay ? 'the relay restarts and polls again' : 'the event is not acknowledged');
 
   for (const attempt of attempts) {
     const event = events.get(attempt.event);
@@ -457,7 +467,7 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
           ...(hint === undefined ? {} : { hint }),
         });
         if (await rollbackIfOpen(db)) {
-          trace.push({ ...base, step: trace.length + 1, kind: 'rollback', statement: 0, line: st.line, sql: 'ROLLBACK', outcome: 'ok', message: relay ? 'The poll failed: its open transaction rolls back; the relay polls again next time.' : 'The handler failed: its open transaction rolls back and the message is skipped.' });
+          trace.push({ ...base, step: trace.length + 1, kind: 'rollback', statement: 0, line: st.line, sql: 'ROLLBACK', outcome: 'ok', message: lab.words?.afterFailure ?? (relay ? 'The poll failed: its open transaction rolls back; the relay polls again next time.' : 'The handler failed: its open transaction rolls back and the message is skipped.') });
         }
         ended = true;
         break;

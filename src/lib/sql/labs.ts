@@ -191,6 +191,10 @@ VALUES (:event_id, :order_id, 'OrderPlaced', :payload);
 COMMIT;  -- the order and its event exist together, or not at all
 `,
   events: orderRequests,
+  words: {
+    afterCrash: 'the client gets no reply and retries the request',
+    afterFailure: 'The request failed: its open transaction rolls back and the client gets an error.',
+  },
   challengeSchedules: (n) => challenge(orderRequests, n),
   async judge({ db, events, attempts, trace }) {
     const delivered = new Set(attempts.map((a) => a.event));

@@ -180,6 +180,9 @@ describe('outbox lab against PostgreSQL', () => {
       ['statement', 2, '23505'],
       ['rollback', 0, undefined],
     ]);
+    // The outbox lab's runs are requests: the trace speaks of the client's retry, not of a broker's acknowledgement.
+    expect(run.trace.find((t) => t.kind === 'crash')?.message).toMatch(/the client gets no reply and retries the request\.$/);
+    expect(run.trace.find((t) => t.kind === 'rollback')?.message).toBe('The request failed: its open transaction rolls back and the client gets an error.');
   });
 
   it('a duplicated request with one transaction: the retry fails on the order’s key and nothing is doubled', async () => {
