@@ -1,19 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { usePglite } from '../../../helpers/pglite.ts';
 import { grade, passes, runLab, type RunResult, type Schedule } from '../../../../src/lib/sql/driver.ts';
 import { labs, relayLab } from '../../../../src/lib/sql/labs.ts';
 
 /** One PGlite for the whole file (start-up is slow); every run rebuilds the lab's fixture itself. */
-let db: PGlite;
-
-beforeAll(async () => {
-  db = new PGlite();
-  await db.waitReady;
-}, 180_000);
-
-afterAll(async () => {
-  await db.close();
-});
+const db = usePglite();
 
 const schedule = (name: string, statementCount = 4): Schedule => {
   const found = relayLab.challengeSchedules(statementCount).find((s) => s.name === name);
@@ -64,7 +55,7 @@ describe('relay lab: shape', () => {
 
 describe('relay lab against PostgreSQL', () => {
   it('the high-water-mark relay loses the late commit and names the step that moved past it', async () => {
-    const run = await runLab(db, relayLab, relayLab.brokenHandler, schedule('the late commit'));
+    const run = await runLab(db(), relayLab, relayLab.brokenHandler, schedule('the late commit'));
     expect(run.problem).toBeNull();
     expect(publishedSeqs(run)).toEqual([1, 2, 4]);
     const v = run.verdict;
@@ -79,7 +70,7 @@ describe('relay lab against PostgreSQL', () => {
     expect(v?.findings[0]?.message).toContain(`at step ${seq4?.step} the relay published seq 4`);
     expect(v?.firstBrokenStep).toBe(seq4?.step);
     // Steady polls hide the bug: the starting relay passes them and fails only the late commit.
-    const g = await grade(db, relayLab, relayLab.brokenHandler);
+    const g = await grade(db(), relayLab, relayLab.brokenHandler);
     expect(g.passed).toBe(false);
     expect(g.runs.map((r) => [r.schedule, r.verdict?.ok])).toEqual([
       ['steady polls', true],
@@ -88,14 +79,14 @@ describe('relay lab against PostgreSQL', () => {
   }, 60_000);
 
   it('the lesson’s relay passes every challenge schedule', async () => {
-    const g = await grade(db, relayLab, relayLab.correctHandler);
+    const g = await grade(db(), relayLab, relayLab.correctHandler);
     expect(g.runs.map((r) => [r.schedule, r.verdict?.ok])).toEqual(relayLab.challengeSchedules(4).map((s) => [s.name, true]));
     expect(g.passed).toBe(true);
-    expect(await passes(db, relayLab, relayLab.correctHandler)).toBe(true);
+    expect(await passes(db(), relayLab, relayLab.correctHandler)).toBe(true);
   }, 60_000);
 
   it('the trace says what was committed and what was published, in plain words', async () => {
-    const run = await runLab(db, relayLab, relayLab.correctHandler, schedule('steady polls'));
+    const run = await runLab(db(), relayLab, relayLab.correctHandler, schedule('steady polls'));
     const world = run.trace.filter((t) => t.kind === 'world');
     expect(world.map((t) => [t.event, t.statement, t.line, t.outcome, t.note])).toEqual([
       ['poll-1', 0, 0, 'ok', "The Order service commits ord_48213's OrderPlaced (seq 1)."],
@@ -117,7 +108,7 @@ describe('relay lab against PostgreSQL', () => {
     const probe = `UPDATE outbox SET published_at = now() WHERE seq = ANY(:published);
 SELECT seq, aggregateid, type FROM outbox WHERE published_at IS NULL ORDER BY seq;
 UPDATE outbox SET published_at = now() WHERE seq = ANY(:published);`;
-    const run = await runLab(db, relayLab, probe, schedule('steady polls', 3));
+    const run = await runLab(db(), relayLab, probe, schedule('steady polls', 3));
     const rowsOf = (statement: number): (number | undefined)[] => run.trace.filter((t) => t.kind === 'statement' && t.statement === statement).map((t) => t.rows);
     expect(rowsOf(1)).toEqual([0, 0, 0]);
     expect(rowsOf(3)).toEqual([2, 2, 0]);
@@ -125,7 +116,7 @@ UPDATE outbox SET published_at = now() WHERE seq = ANY(:published);`;
   });
 
   it('a crash after the claim SELECT publishes nothing; the next poll publishes', async () => {
-    const run = await runLab(db, relayLab, relayLab.correctHandler, schedule('crash after statement 2 of poll-1'));
+    const run = await runLab(db(), relayLab, relayLab.correctHandler, schedule('crash after statement 2 of poll-1'));
     const claim = run.trace.find((t) => t.delivery === 1 && t.statement === 2);
     expect(claim?.published).toBeUndefined();
     expect(claim?.unsent?.map((p) => p.seq)).toEqual([1, 2]);
@@ -137,7 +128,7 @@ UPDATE outbox SET published_at = now() WHERE seq = ANY(:published);`;
   });
 
   it('a crash after the mark, inside the transaction: published, rolled back, republished — a duplicate, which passes', async () => {
-    const run = await runLab(db, relayLab, relayLab.correctHandler, schedule('crash after statement 3 of poll-1'));
+    const run = await runLab(db(), relayLab, relayLab.correctHandler, schedule('crash after statement 3 of poll-1'));
     expect(publishedSeqs(run)).toEqual([1, 2, 1, 2, 3, 4]);
     // The world commits once per run: the re-poll after the crash does not insert poll 1's rows again.
     expect(run.trace.filter((t) => t.kind === 'world').map((t) => t.delivery)).toEqual([1, 1, 3, 3]);
@@ -148,7 +139,7 @@ UPDATE outbox SET published_at = now() WHERE seq = ANY(:published);`;
   });
 
   it('mark first, publish after (UPDATE … RETURNING in autocommit) loses the events when the relay crashes in between', async () => {
-    const g = await grade(db, relayLab, markFirst);
+    const g = await grade(db(), relayLab, markFirst);
     expect(g.passed).toBe(false);
     expect(g.failed?.schedule).toBe('crash after statement 1 of poll-1');
     const run = g.failed as RunResult;
@@ -162,7 +153,7 @@ UPDATE outbox SET published_at = now() WHERE seq = ANY(:published);`;
   }, 60_000);
 
   it('publishing newest first puts an order’s OrderCancelled before its OrderPlaced', async () => {
-    const run = await runLab(db, relayLab, newestFirst, schedule('steady polls'));
+    const run = await runLab(db(), relayLab, newestFirst, schedule('steady polls'));
     expect(run.verdict?.findings.map((f) => [f.kind, f.event])).toEqual([['out of order', 'poll-1']]);
     expect(run.verdict?.findings[0]?.message).toBe(
       "ord_48213's OrderCancelled (seq 2) reached the broker before its OrderPlaced (seq 1) in the same statement (step 4): consumers of ord_48213's key see them out of order.",
@@ -170,23 +161,23 @@ UPDATE outbox SET published_at = now() WHERE seq = ANY(:published);`;
   });
 
   it('other per-row relays pass: deleting published rows, or publish-then-mark without a transaction', async () => {
-    expect(await passes(db, relayLab, deletePublished)).toBe(true);
-    expect(await passes(db, relayLab, publishThenMarkAutocommit)).toBe(true);
+    expect(await passes(db(), relayLab, deletePublished)).toBe(true);
+    expect(await passes(db(), relayLab, publishThenMarkAutocommit)).toBe(true);
   }, 60_000);
 
   it('a published seq that no committed row has is a phantom event', async () => {
-    const run = await runLab(db, relayLab, 'SELECT 9 AS seq;', schedule('steady polls', 1));
+    const run = await runLab(db(), relayLab, 'SELECT 9 AS seq;', schedule('steady polls', 1));
     expect(run.verdict?.findings.map((f) => f.kind)).toEqual(['phantom event', 'missing', 'missing', 'missing', 'missing']);
     expect(run.verdict?.findings[0]?.message).toContain('seq 9, which no committed outbox row has');
   });
 
   it('an unknown :name lists :published among the lab’s parameters', async () => {
-    const run = await runLab(db, relayLab, 'UPDATE outbox SET published_at = now() WHERE seq = ANY(:sent);', schedule('steady polls', 1));
+    const run = await runLab(db(), relayLab, 'UPDATE outbox SET published_at = now() WHERE seq = ANY(:sent);', schedule('steady polls', 1));
     expect(run.trace.find((t) => t.kind === 'statement')).toMatchObject({ outcome: 'error', hint: ':sent is not a parameter of this lab; use :published.' });
   });
 
   it('a poll that changes search_path does not stop the Order service committing', async () => {
-    const run = await runLab(db, relayLab, `SET search_path TO pg_catalog;\n${publishThenMarkAutocommit.replaceAll('outbox', 'public.outbox')}`, schedule('steady polls', 3));
+    const run = await runLab(db(), relayLab, `SET search_path TO pg_catalog;\n${publishThenMarkAutocommit.replaceAll('outbox', 'public.outbox')}`, schedule('steady polls', 3));
     expect(run.trace.filter((t) => t.kind === 'world').every((t) => t.outcome === 'ok')).toBe(true);
     expect(run.verdict?.ok).toBe(true);
   });
