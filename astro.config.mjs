@@ -13,6 +13,7 @@ import { glossaryLinksPlugin } from './src/lib/course/glossary-plugin.ts';
 import { basePathPlugin } from './src/lib/site/base-plugin.ts';
 import { normaliseBase } from './src/lib/site/base.ts';
 import { cspIntegration } from './src/lib/site/csp-integration.ts';
+import { shikiConfig } from './src/lib/site/code-highlighting.ts';
 
 const glossaryFile = new URL('./src/data/glossary.yaml', import.meta.url);
 /**
@@ -89,12 +90,7 @@ export default defineConfig({
     worker: { format: 'es' },
   },
   build: { inlineStylesheets: 'never' },
-  markdown: {
-    shikiConfig: {
-      // Both themes are emitted as CSS variables; src/styles/global.css picks one per theme.
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
-      defaultColor: false,
-      wrap: false,
-    },
-  },
+  // Both themes are emitted as CSS variables; src/styles/global.css picks one per theme. The same options
+  // render the SQL snippets pages include from files (src/components/SqlBlock.astro).
+  markdown: { shikiConfig },
 });

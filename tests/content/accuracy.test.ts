@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks } from '../helpers/code-blocks.ts';
 import { root } from '../helpers/content-files.ts';
+import { sqlSnippets } from '../helpers/sql-snippets.ts';
 
 /**
  * Pins the corrections of the technical-accuracy review of 2026-12-07: each corrected claim is
@@ -26,9 +27,14 @@ function lessonFile(id: string): string {
   return file;
 }
 /** A lesson's text by its id, flattened. */
-const lesson = (id: string): string => flat(read(lessonFile(id)));
-/** Every lesson, quiz bank and the glossary, each as `[file, flattened text]`. */
-const everything: [string, string][] = [...lessonFiles, ...filesIn('quizzes', '.yaml'), 'src/data/glossary.yaml'].map((file) => [file, flat(read(file))]);
+const lesson = (id: string): string => flat(withSnippets(lessonFile(id)));
+const snippets = sqlSnippets();
+/** The SQL snippet files a page includes (lessons/sql/), joined: they are part of what the page says. */
+const includedSql = (file: string) => snippets.filter((s) => s.includedBy.includes(file)).map((s) => s.code).join('\n');
+/** A file's text and, for a lesson, the text of the SQL snippets it includes. */
+const withSnippets = (file: string) => `${read(file)}\n${includedSql(file)}`;
+/** Every lesson (with its SQL snippets), quiz bank and the glossary, each as `[file, flattened text]`. */
+const everything: [string, string][] = [...lessonFiles, ...filesIn('quizzes', '.yaml'), 'src/data/glossary.yaml'].map((file) => [file, flat(withSnippets(file))]);
 /** The files whose text matches `pattern`. */
 const filesMatching = (pattern: RegExp) => everything.filter(([, text]) => pattern.test(text)).map(([file]) => file);
 
@@ -109,8 +115,8 @@ describe('accuracy review, medium', () => {
 
   it('the when-not-to-use lesson has no SKIP LOCKED relay claiming per-order ordering, and says why one relay (row 5)', () => {
     const file = lessonFile('when-not-to-use-eda');
-    const code = codeBlocks(file, read(file)).map((b) => b.code).join('\n');
-    expectNotIn(`${file}, its code blocks`, code, /SKIP LOCKED/i);
+    const code = [...codeBlocks(file, read(file)).map((b) => b.code), includedSql(file)].join('\n');
+    expectNotIn(`${file}, its code blocks and SQL snippets`, code, /SKIP LOCKED/i);
     expectIn('when-not-to-use-eda', lesson('when-not-to-use-eda'), /single relay runs at a time \(leader-elected\)/);
   });
 

@@ -1,28 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { codeBlocks, type CodeBlock } from '../helpers/code-blocks.ts';
-import { readMdxDir, root } from '../helpers/content-files.ts';
+import { contentPages, sqlFiles, sqlSnippetProblems, sqlSnippets, type SqlSnippet } from '../helpers/sql-snippets.ts';
 
 /**
- * Every SQL block of the lessons and practice prompts runs here against real PostgreSQL (PGlite,
+ * Every SQL snippet of the lessons and practice prompts runs here against real PostgreSQL (PGlite,
  * PostgreSQL compiled to WebAssembly), and the claim the text makes about it is checked: the
  * de-duplication insert gives one effect however often a message is delivered, the outbox row and
  * the order commit together or not at all, a conditional decrement never oversells, an upsert guarded
- * by a version or revision ignores replays and older changes. The SQL is read from the lesson itself,
- * so it lives in one place; fixtures (the tables a snippet assumes) are the test's own.
+ * by a version or revision ignores replays and older changes. The SQL is read from the file the page
+ * includes (`lessons/sql/`, `practice/sql/`, rendered by SqlBlock), so it lives in one place; fixtures
+ * (the tables a snippet assumes) are the test's own.
  * Claims that need two connections at once (racing consumers, relays with SKIP LOCKED) need a
  * server, not PGlite, and are not covered here.
  */
 
 interface Sql {
-  readonly block: CodeBlock;
-  /** The block's statements, comments removed, in order. */
+  readonly snippet: SqlSnippet;
+  /** The snippet's statements, comments removed, in order. */
   readonly statements: string[];
 }
 
-/** The block's statements: `--` comments dropped, split at semicolons (no snippet has one inside a literal). */
+/** The snippet's statements: `--` comments dropped, split at semicolons (no snippet has one inside a literal). */
 function statements(code: string): string[] {
   return code
     .split('\n')
@@ -33,22 +31,18 @@ function statements(code: string): string[] {
     .filter((s) => s !== '');
 }
 
-const files = [...readMdxDir('lessons'), ...readMdxDir('practice')].map((entry) => entry.file);
-const sqlBlocks: Sql[] = files.flatMap((file) =>
-  codeBlocks(file, readFileSync(join(root, file), 'utf8'))
-    .filter((b) => b.lang === 'sql')
-    .map((block) => ({ block, statements: statements(block.code) })),
-);
+const pages = contentPages();
+const snippets: Sql[] = sqlSnippets(pages).map((snippet) => ({ snippet, statements: statements(snippet.code) }));
 
-/** The SQL block of `file` (matched by the end of its path) whose text contains `marker`. */
-function sql(file: string, marker: string): Sql {
-  const found = sqlBlocks.filter((s) => s.block.file.endsWith(file) && s.block.code.includes(marker));
-  if (found.length !== 1) throw new Error(`${file}: expected one SQL block containing ${JSON.stringify(marker)}, found ${found.length}`);
+/** The snippet file named `name` (`06-idempotent-consumers.dedup.sql`), which must contain `marker`. */
+function sql(name: string, marker: string): Sql {
+  const found = snippets.filter((s) => s.snippet.file.endsWith(`/${name}`) && s.snippet.code.includes(marker));
+  if (found.length !== 1) throw new Error(`${name}: expected one SQL snippet file containing ${JSON.stringify(marker)}, found ${found.length}`);
   return found[0] as Sql;
 }
 
-/** Blocks a claim below has run; the last test fails for any block no claim covers. */
-const covered = new Set<CodeBlock>();
+/** Snippet files a claim below has run; the coverage test fails for any file no claim covers. */
+const covered = new Set<string>();
 
 let db: PGlite;
 let schema = 0;
@@ -68,9 +62,9 @@ beforeEach(async () => {
   await db.exec(`CREATE SCHEMA claim_${schema}; SET search_path TO claim_${schema}, public;`);
 });
 
-/** Runs a block's statements, binding `params` to the statements that use `$n` placeholders. */
+/** Runs a snippet's statements, binding `params` to the statements that use `$n` placeholders. */
 async function run(s: Sql, params: readonly unknown[] = []): Promise<{ rows: Record<string, unknown>[]; affectedRows?: number }[]> {
-  covered.add(s.block);
+  covered.add(s.snippet.file);
   const results = [];
   for (const statement of s.statements) {
     const uses = [...statement.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]));
@@ -80,7 +74,7 @@ async function run(s: Sql, params: readonly unknown[] = []): Promise<{ rows: Rec
   return results;
 }
 
-/** Runs a transaction block as one delivery would: on an error it rolls back and returns the SQLSTATE. */
+/** Runs a transaction snippet as one delivery would: on an error it rolls back and returns the SQLSTATE. */
 async function deliver(s: Sql, params: readonly unknown[] = []): Promise<string | undefined> {
   try {
     await run(s, params);
@@ -92,18 +86,18 @@ async function deliver(s: Sql, params: readonly unknown[] = []): Promise<string 
 }
 
 const one = async (query: string, params: unknown[] = []) => (await db.query<Record<string, unknown>>(query, params)).rows[0] ?? {};
-/** A block split in two: the statements before its first BEGIN (the schema) and the rest (one transaction). */
+/** A snippet split in two: the statements before its first BEGIN (the schema) and the rest (one transaction). */
 function split(s: Sql): [Sql, Sql] {
   const at = s.statements.findIndex((st) => /^BEGIN$/i.test(st));
   return [
-    { block: s.block, statements: s.statements.slice(0, at) },
-    { block: s.block, statements: s.statements.slice(at) },
+    { snippet: s.snippet, statements: s.statements.slice(0, at) },
+    { snippet: s.snippet, statements: s.statements.slice(at) },
   ];
 }
 
 describe('idempotent consumers: the de-duplication row commits with the effect', () => {
   it('gives one effect however often the event is delivered; each redelivery stops at the unique violation', async () => {
-    const block = sql('idempotent-consumers.mdx', 'CREATE TABLE processed_messages');
+    const block = sql('06-idempotent-consumers.dedup.sql', 'CREATE TABLE processed_messages');
     const [schemaSql, handler] = split(block);
     await db.exec(`CREATE TABLE loyalty_accounts (customer_id text PRIMARY KEY, points int NOT NULL);
                    INSERT INTO loyalty_accounts VALUES ('cus_9921', 0);`);
@@ -116,7 +110,7 @@ describe('idempotent consumers: the de-duplication row commits with the effect',
   });
 
   it('records the event per subscriber: another subscriber processes the same event id once too', async () => {
-    const [schemaSql, handler] = split(sql('idempotent-consumers.mdx', 'CREATE TABLE processed_messages'));
+    const [schemaSql, handler] = split(sql('06-idempotent-consumers.dedup.sql', 'CREATE TABLE processed_messages'));
     await db.exec(`CREATE TABLE loyalty_accounts (customer_id text PRIMARY KEY, points int NOT NULL);
                    INSERT INTO loyalty_accounts VALUES ('cus_9921', 0);`);
     await run(schemaSql);
@@ -133,7 +127,7 @@ describe('the transactional outbox', () => {
                         currency text NOT NULL, status text NOT NULL)`;
 
   it('writes the order and its event together, or neither', async () => {
-    const [schemaSql, write] = split(sql('dual-writes-and-outbox.mdx', 'CREATE TABLE outbox'));
+    const [schemaSql, write] = split(sql('09-dual-writes-and-outbox.outbox.sql', 'CREATE TABLE outbox'));
     await db.exec(ordersTable);
     await run(schemaSql);
     expect(await deliver(write)).toBeUndefined();
@@ -146,14 +140,14 @@ describe('the transactional outbox', () => {
   });
 
   it('the polling relay publishes unpublished rows in seq order, marks them, and finds nothing the next time', async () => {
-    const [schemaSql] = split(sql('dual-writes-and-outbox.mdx', 'CREATE TABLE outbox'));
+    const [schemaSql] = split(sql('09-dual-writes-and-outbox.outbox.sql', 'CREATE TABLE outbox'));
     await run(schemaSql);
     for (const [n, order] of [[1, 'ord_1'], [2, 'ord_2'], [3, 'ord_1']] as const) {
       await db.query(`INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload) VALUES (gen_random_uuid(), 'order', $1, $2, '{}')`, [order, `Event${n}`]);
     }
-    const relay = sql('dual-writes-and-outbox.mdx', 'FOR UPDATE SKIP LOCKED');
+    const relay = sql('09-dual-writes-and-outbox.relay.sql', 'FOR UPDATE SKIP LOCKED');
     const poll = async () => {
-      covered.add(relay.block);
+      covered.add(relay.snippet.file);
       const [begin, select, update, commit] = relay.statements;
       await db.exec(begin ?? '');
       const claimed = (await db.query<{ seq: number; type: string }>(select ?? '')).rows;
@@ -168,7 +162,7 @@ describe('the transactional outbox', () => {
   });
 
   it('the order pipeline writes the order, its saga step and both outbox messages in one transaction', async () => {
-    const [schemaSql, write] = split(sql('order-pipeline.mdx', 'CREATE TABLE outbox'));
+    const [schemaSql, write] = split(sql('order-pipeline.outbox.sql', 'CREATE TABLE outbox'));
     await db.exec(`CREATE TABLE orders (id text PRIMARY KEY, customer_id text, status text, total int, currency text, idempotency_key text UNIQUE);
                    CREATE TABLE saga_instances (order_id text PRIMARY KEY, step text, state text, deadline timestamptz)`);
     await run(schemaSql);
@@ -186,7 +180,7 @@ describe('conditional decrements never oversell', () => {
 
   it('eventual consistency: reserves while stock lasts, then updates no row ("sold out")', async () => {
     await db.exec(stock);
-    const reserve = sql('eventual-consistency.mdx', 'UPDATE stock');
+    const reserve = sql('12-eventual-consistency.reserve.sql', 'UPDATE stock');
     expect((await run(reserve))[0]?.affectedRows).toBe(1);
     expect((await run(reserve))[0]?.affectedRows).toBe(0);
     expect(await one('SELECT available FROM stock')).toEqual({ available: 1 });
@@ -194,7 +188,7 @@ describe('conditional decrements never oversell', () => {
 
   it('checkout: the same guard with parameters', async () => {
     await db.exec(stock);
-    const hold = sql('checkout-black-friday.mdx', 'UPDATE stock');
+    const hold = sql('checkout-black-friday.hold-stock.sql', 'UPDATE stock');
     const results = [];
     for (let i = 0; i < 3; i += 1) results.push((await run(hold, ['MUG-BLUE', 2]))[0]?.affectedRows);
     expect(results).toEqual([1, 0, 0]);
@@ -206,7 +200,7 @@ describe('upserts guarded by a version ignore replays and older changes', () => 
   it('firehose: a post applied out of order or twice keeps its newest revision', async () => {
     await db.exec(`CREATE TABLE feed_posts (uri text PRIMARY KEY, author_did text NOT NULL, rev text NOT NULL,
                    indexed_at timestamptz NOT NULL, score real, deleted boolean NOT NULL)`);
-    const apply = sql('firehose-consumer.mdx', 'ON CONFLICT (uri)');
+    const apply = sql('firehose-consumer.upsert.sql', 'ON CONFLICT (uri)');
     const uri = 'at://did:plc:abc/app.bsky.feed.post/3k2a';
     await run(apply, [uri, 'did:plc:abc', '3k2b', 0.5]);
     await run(apply, [uri, 'did:plc:abc', '3k2a', 0.1]); // an older revision arriving late
@@ -222,7 +216,7 @@ describe('upserts guarded by a version ignore replays and older changes', () => 
     for (let i = 0; i < 7; i += 1) {
       await db.query(`INSERT INTO feed_posts VALUES ($1, 'did:plc:abc', '1', $2, 0, $3)`, [`at://p/${i}`, `2026-12-01T10:00:0${Math.floor(i / 3)}Z`, i === 4]);
     }
-    const page = sql('firehose-consumer.mdx', '(indexed_at, uri) <');
+    const page = sql('firehose-consumer.cursor.sql', '(indexed_at, uri) <');
     const seen: string[] = [];
     let cursor: [unknown, unknown] = ['infinity', '~'];
     for (let round = 0; round < 5; round += 1) {
@@ -237,7 +231,7 @@ describe('upserts guarded by a version ignore replays and older changes', () => 
 
   it('monolith migration: the projector applies a change once and never an older one over a newer one', async () => {
     await db.exec(`CREATE TABLE orders (order_id text PRIMARY KEY, status text NOT NULL, total int NOT NULL, version int NOT NULL, owner text NOT NULL)`);
-    const project = sql('monolith-order-migration.mdx', 'INSERT INTO orders');
+    const project = sql('monolith-order-migration.projector.sql', 'INSERT INTO orders');
     await run(project, ['ord_7', 'placed', 2400, 1]);
     await run(project, ['ord_7', 'shipped', 2400, 3]);
     await run(project, ['ord_7', 'paid', 2400, 2]); // late
@@ -249,14 +243,19 @@ describe('upserts guarded by a version ignore replays and older changes', () => 
 
 describe('schemas the text shows', () => {
   it('notification system: the notifications table creates', async () => {
-    await run(sql('notification-system.mdx', 'CREATE TABLE notifications'));
+    await run(sql('notification-system.notifications.sql', 'CREATE TABLE notifications'));
     expect(await one(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'notifications' AND table_schema = current_schema()`)).toEqual({ n: 15 });
   });
 });
 
 describe('coverage', () => {
-  it('every SQL block in the lessons and practice prompts is run by a claim above', () => {
-    const missing = sqlBlocks.filter((s) => !covered.has(s.block)).map((s) => `${s.block.file}:${s.block.line}`);
-    expect(missing, 'SQL blocks with no executed claim: add one to tests/content/sql-claims.test.ts').toEqual([]);
+  it('no page keeps SQL of its own: each snippet file is included by exactly one page, and every imported file exists', () => {
+    expect(sqlSnippetProblems(pages, sqlFiles())).toEqual([]);
+    expect(snippets.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('every SQL snippet file in the lessons and practice prompts is run by a claim above', () => {
+    const missing = snippets.filter((s) => !covered.has(s.snippet.file)).map((s) => s.snippet.file);
+    expect(missing, 'SQL snippet files with no executed claim: add one to tests/content/sql-claims.test.ts').toEqual([]);
   });
 });

