@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { usePglite } from '../helpers/pglite.ts';
 import { contentPages, sqlFiles, sqlSnippetProblems, sqlSnippets, type SqlSnippet } from '../helpers/sql-snippets.ts';
 
 /**
@@ -44,22 +44,13 @@ function sql(name: string, marker: string): Sql {
 /** Snippet files a claim below has run; the coverage test fails for any file no claim covers. */
 const covered = new Set<string>();
 
-let db: PGlite;
+const db = usePglite();
 let schema = 0;
-
-beforeAll(async () => {
-  db = new PGlite();
-  await db.waitReady;
-}, 180_000);
-
-afterAll(async () => {
-  await db.close();
-});
 
 // Each claim runs in a schema of its own: snippets from different pages share table names.
 beforeEach(async () => {
   schema += 1;
-  await db.exec(`CREATE SCHEMA claim_${schema}; SET search_path TO claim_${schema}, public;`);
+  await db().exec(`CREATE SCHEMA claim_${schema}; SET search_path TO claim_${schema}, public;`);
 });
 
 /** Runs a snippet's statements, binding `params` to the statements that use `$n` placeholders. */
@@ -69,7 +60,7 @@ async function run(s: Sql, params: readonly unknown[] = []): Promise<{ rows: Rec
   for (const statement of s.statements) {
     const uses = [...statement.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]));
     const args = uses.length === 0 ? undefined : params.slice(0, Math.max(...uses));
-    results.push(await db.query<Record<string, unknown>>(statement, args as unknown[] | undefined));
+    results.push(await db().query<Record<string, unknown>>(statement, args as unknown[] | undefined));
   }
   return results;
 }
@@ -80,12 +71,12 @@ async function deliver(s: Sql, params: readonly unknown[] = []): Promise<string 
     await run(s, params);
     return undefined;
   } catch (error) {
-    await db.exec('ROLLBACK');
+    await db().exec('ROLLBACK');
     return (error as { code?: string }).code ?? 'error';
   }
 }
 
-const one = async (query: string, params: unknown[] = []) => (await db.query<Record<string, unknown>>(query, params)).rows[0] ?? {};
+const one = async (query: string, params: unknown[] = []) => (await db().query<Record<string, unknown>>(query, params)).rows[0] ?? {};
 /** A snippet split in two: the statements before its first BEGIN (the schema) and the rest (one transaction). */
 function split(s: Sql): [Sql, Sql] {
   const at = s.statements.findIndex((st) => /^BEGIN$/i.test(st));
@@ -99,7 +90,7 @@ describe('idempotent consumers: the de-duplication row commits with the effect',
   it('gives one effect however often the event is delivered; each redelivery stops at the unique violation', async () => {
     const block = sql('06-idempotent-consumers.dedup.sql', 'CREATE TABLE processed_messages');
     const [schemaSql, handler] = split(block);
-    await db.exec(`CREATE TABLE loyalty_accounts (customer_id text PRIMARY KEY, points int NOT NULL);
+    await db().exec(`CREATE TABLE loyalty_accounts (customer_id text PRIMARY KEY, points int NOT NULL);
                    INSERT INTO loyalty_accounts VALUES ('cus_9921', 0);`);
     await run(schemaSql);
     const outcomes = [];
@@ -111,7 +102,7 @@ describe('idempotent consumers: the de-duplication row commits with the effect',
 
   it('records the event per subscriber: another subscriber processes the same event id once too', async () => {
     const [schemaSql, handler] = split(sql('06-idempotent-consumers.dedup.sql', 'CREATE TABLE processed_messages'));
-    await db.exec(`CREATE TABLE loyalty_accounts (customer_id text PRIMARY KEY, points int NOT NULL);
+    await db().exec(`CREATE TABLE loyalty_accounts (customer_id text PRIMARY KEY, points int NOT NULL);
                    INSERT INTO loyalty_accounts VALUES ('cus_9921', 0);`);
     await run(schemaSql);
     await deliver(handler);
@@ -128,7 +119,7 @@ describe('the transactional outbox', () => {
 
   it('writes the order and its event together, or neither', async () => {
     const [schemaSql, write] = split(sql('09-dual-writes-and-outbox.outbox.sql', 'CREATE TABLE outbox'));
-    await db.exec(ordersTable);
+    await db().exec(ordersTable);
     await run(schemaSql);
     expect(await deliver(write)).toBeUndefined();
     expect(await one('SELECT count(*)::int AS n FROM outbox')).toEqual({ n: 1 });
@@ -143,16 +134,16 @@ describe('the transactional outbox', () => {
     const [schemaSql] = split(sql('09-dual-writes-and-outbox.outbox.sql', 'CREATE TABLE outbox'));
     await run(schemaSql);
     for (const [n, order] of [[1, 'ord_1'], [2, 'ord_2'], [3, 'ord_1']] as const) {
-      await db.query(`INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload) VALUES (gen_random_uuid(), 'order', $1, $2, '{}')`, [order, `Event${n}`]);
+      await db().query(`INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload) VALUES (gen_random_uuid(), 'order', $1, $2, '{}')`, [order, `Event${n}`]);
     }
     const relay = sql('09-dual-writes-and-outbox.relay.sql', 'FOR UPDATE SKIP LOCKED');
     const poll = async () => {
       covered.add(relay.snippet.file);
       const [begin, select, update, commit] = relay.statements;
-      await db.exec(begin ?? '');
-      const claimed = (await db.query<{ seq: number; type: string }>(select ?? '')).rows;
-      await db.query(update ?? '', [claimed.map((r) => r.seq)]);
-      await db.exec(commit ?? '');
+      await db().exec(begin ?? '');
+      const claimed = (await db().query<{ seq: number; type: string }>(select ?? '')).rows;
+      await db().query(update ?? '', [claimed.map((r) => r.seq)]);
+      await db().exec(commit ?? '');
       return claimed.map((r) => r.type);
     };
     expect(relay.statements).toHaveLength(4);
@@ -163,7 +154,7 @@ describe('the transactional outbox', () => {
 
   it('the order pipeline writes the order, its saga step and both outbox messages in one transaction', async () => {
     const [schemaSql, write] = split(sql('order-pipeline.outbox.sql', 'CREATE TABLE outbox'));
-    await db.exec(`CREATE TABLE orders (id text PRIMARY KEY, customer_id text, status text, total int, currency text, idempotency_key text UNIQUE);
+    await db().exec(`CREATE TABLE orders (id text PRIMARY KEY, customer_id text, status text, total int, currency text, idempotency_key text UNIQUE);
                    CREATE TABLE saga_instances (order_id text PRIMARY KEY, step text, state text, deadline timestamptz)`);
     await run(schemaSql);
     expect(await deliver(write)).toBeUndefined();
@@ -179,7 +170,7 @@ describe('conditional decrements never oversell', () => {
                  INSERT INTO stock VALUES ('MUG-BLUE', 3);`;
 
   it('eventual consistency: reserves while stock lasts, then updates no row ("sold out")', async () => {
-    await db.exec(stock);
+    await db().exec(stock);
     const reserve = sql('12-eventual-consistency.reserve.sql', 'UPDATE stock');
     expect((await run(reserve))[0]?.affectedRows).toBe(1);
     expect((await run(reserve))[0]?.affectedRows).toBe(0);
@@ -187,7 +178,7 @@ describe('conditional decrements never oversell', () => {
   });
 
   it('checkout: the same guard with parameters', async () => {
-    await db.exec(stock);
+    await db().exec(stock);
     const hold = sql('checkout-black-friday.hold-stock.sql', 'UPDATE stock');
     const results = [];
     for (let i = 0; i < 3; i += 1) results.push((await run(hold, ['MUG-BLUE', 2]))[0]?.affectedRows);
@@ -198,7 +189,7 @@ describe('conditional decrements never oversell', () => {
 
 describe('upserts guarded by a version ignore replays and older changes', () => {
   it('firehose: a post applied out of order or twice keeps its newest revision', async () => {
-    await db.exec(`CREATE TABLE feed_posts (uri text PRIMARY KEY, author_did text NOT NULL, rev text NOT NULL,
+    await db().exec(`CREATE TABLE feed_posts (uri text PRIMARY KEY, author_did text NOT NULL, rev text NOT NULL,
                    indexed_at timestamptz NOT NULL, score real, deleted boolean NOT NULL)`);
     const apply = sql('firehose-consumer.upsert.sql', 'ON CONFLICT (uri)');
     const uri = 'at://did:plc:abc/app.bsky.feed.post/3k2a';
@@ -211,10 +202,10 @@ describe('upserts guarded by a version ignore replays and older changes', () => 
   });
 
   it('firehose: the keyset cursor pages through posts with equal times without skipping or repeating one', async () => {
-    await db.exec(`CREATE TABLE feed_posts (uri text PRIMARY KEY, author_did text NOT NULL, rev text NOT NULL,
+    await db().exec(`CREATE TABLE feed_posts (uri text PRIMARY KEY, author_did text NOT NULL, rev text NOT NULL,
                    indexed_at timestamptz NOT NULL, score real, deleted boolean NOT NULL)`);
     for (let i = 0; i < 7; i += 1) {
-      await db.query(`INSERT INTO feed_posts VALUES ($1, 'did:plc:abc', '1', $2, 0, $3)`, [`at://p/${i}`, `2026-12-01T10:00:0${Math.floor(i / 3)}Z`, i === 4]);
+      await db().query(`INSERT INTO feed_posts VALUES ($1, 'did:plc:abc', '1', $2, 0, $3)`, [`at://p/${i}`, `2026-12-01T10:00:0${Math.floor(i / 3)}Z`, i === 4]);
     }
     const page = sql('firehose-consumer.cursor.sql', '(indexed_at, uri) <');
     const seen: string[] = [];
@@ -230,7 +221,7 @@ describe('upserts guarded by a version ignore replays and older changes', () => 
   });
 
   it('monolith migration: the projector applies a change once and never an older one over a newer one', async () => {
-    await db.exec(`CREATE TABLE orders (order_id text PRIMARY KEY, status text NOT NULL, total int NOT NULL, version int NOT NULL, owner text NOT NULL)`);
+    await db().exec(`CREATE TABLE orders (order_id text PRIMARY KEY, status text NOT NULL, total int NOT NULL, version int NOT NULL, owner text NOT NULL)`);
     const project = sql('monolith-order-migration.projector.sql', 'INSERT INTO orders');
     await run(project, ['ord_7', 'placed', 2400, 1]);
     await run(project, ['ord_7', 'shipped', 2400, 3]);
