@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { builtPages } from '../helpers/site-weight.ts';
 
 /** Key under which the theme choice is saved (see src/components/ThemeScript.astro). */
@@ -16,8 +16,13 @@ export function builtUrls(): string[] {
 /** Brings every island into view and waits until all have hydrated (Astro drops `ssr` then). */
 export async function hydrateIslands(page: Page): Promise<void> {
   const islands = page.locator('astro-island');
-  // <astro-island> is display: contents, so scroll its first rendered child into view instead.
-  for (const island of await islands.all()) await island.evaluate((el) => el.firstElementChild?.scrollIntoView());
+  // <astro-island> is display: contents, so scroll its first rendered child into view instead. Each stays
+  // in view until it has hydrated: a client:visible island scrolled past before its IntersectionObserver
+  // fired (a busy machine) would never hydrate.
+  for (const island of await islands.all()) {
+    await island.evaluate((el) => el.firstElementChild?.scrollIntoView());
+    await expect(island).not.toHaveAttribute('ssr', { timeout: 20_000 });
+  }
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
 }
 
@@ -51,4 +56,13 @@ export async function cspViolations(page: Page): Promise<string[]> {
 /** The page's Content-Security-Policy meta tag, or null: a test of "no violations" must know a policy was there. */
 export async function cspPolicy(page: Page): Promise<string | null> {
   return page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content', { timeout: 1000 }).catch(() => null);
+}
+
+/** Visits the home page once and waits until the service worker is active, i.e. has precached the site. */
+export async function visitOnce(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }

@@ -1,16 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { visitOnce } from './helpers.ts';
 
 // The service worker is blocked everywhere else (playwright.config.ts); these tests are about it.
 test.use({ serviceWorkers: 'allow' });
 
-/** Visits the home page once and waits until the service worker is active, i.e. has precached the site. */
-async function visitOnce(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
 
 test('after one visit, the course works offline: a lab run, a quiz answer, a search, the glossary and a progress export', async ({ page, context }) => {
   await visitOnce(page);
@@ -62,40 +55,4 @@ test('when a new version is published, the page offers "Reload to update" and re
   await reloaded;
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/sw\.js\?build=next$/);
   await expect(page.getByRole('status').filter({ hasText: 'A new version of the course is ready' })).toHaveCount(0);
-});
-
-test('a SQL lab started once online starts again offline: PostgreSQL is kept once fetched', async ({ page, context }) => {
-  test.setTimeout(120_000);
-  await visitOnce(page);
-  await page.goto('/lessons/idempotent-consumers/');
-  const start = async () => {
-    const region = page.locator('[data-sql-lab="idempotency"]');
-    await region.scrollIntoViewIfNeeded();
-    await region.getByRole('button', { name: 'Start the SQL lab' }).click();
-    await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 90_000 });
-    return region;
-  };
-  await start();
-  // The service worker kept the worker script and PGlite's three files in the SQL lab's cache.
-  const kept = await page.evaluate(async () => (await (await caches.open('eda-course-sql-lab')).keys()).map((r) => new URL(r.url).pathname.replace(/^\/_astro\/(sql-worker|pglite|initdb)-.*\.(\w+)$/, '/_astro/$1.$2')).sort());
-  expect(kept).toEqual(['/_astro/initdb.wasm', '/_astro/pglite.data', '/_astro/pglite.wasm', '/_astro/sql-worker.js']);
-  await context.setOffline(true);
-  await page.reload();
-  const region = await start();
-  await region.getByRole('button', { name: 'Run these deliveries' }).click();
-  await expect(region.locator('[data-verdict]').first()).toBeVisible();
-});
-
-test('offline before PostgreSQL was ever fetched, the SQL lab says so instead of hanging', async ({ page, context }) => {
-  await visitOnce(page);
-  await page.goto('/lessons/idempotent-consumers/');
-  await context.setOffline(true);
-  const region = page.locator('[data-sql-lab="idempotency"]');
-  await region.scrollIntoViewIfNeeded();
-  await region.getByRole('button', { name: 'Start the SQL lab' }).click();
-  await expect(region.getByRole('alert')).toContainText(/offline|could not/);
-  // Back online, "Try again" starts it.
-  await context.setOffline(false);
-  await region.getByRole('button', { name: 'Try again' }).click();
-  await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 60_000 });
 });

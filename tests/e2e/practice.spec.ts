@@ -247,6 +247,7 @@ test('two tabs on one prompt: typing at the same time loses nothing', async ({ c
 test('an old prompt URL redirects, and attempts saved under the old id stay attached', async ({ page }) => {
   const dir = join(import.meta.dirname, '..', '..', 'practice');
   const moved = readdirSync(dir)
+    .filter((file) => file.endsWith('.mdx'))
     .map((file) => parse(readFileSync(join(dir, file), 'utf8').split(/^---$/m)[1] ?? '') as { id: string; formerIds?: string[] })
     .find((p) => (p.formerIds ?? []).length > 0);
   // The checkout prompt was renamed (formerIds: [checkout-keep-it-sync]); its old URL must keep working.

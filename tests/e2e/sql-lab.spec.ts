@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { THEME_KEY, cspViolations, recordCspViolations } from './helpers.ts';
+import { THEME_KEY, cspViolations, recordCspViolations, visitOnce } from './helpers.ts';
 import { idempotencyLab, outboxLab, relayLab } from '../../src/lib/sql/labs.ts';
 
 /**
@@ -200,3 +200,43 @@ for (const theme of ['light', 'dark'] as const) {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test.describe('offline', () => {
+  // The service worker is blocked everywhere else (playwright.config.ts).
+  test.use({ serviceWorkers: 'allow' });
+  test('a SQL lab started once online starts again offline: PostgreSQL is kept once fetched', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await visitOnce(page);
+    await page.goto('/lessons/idempotent-consumers/');
+    const start = async () => {
+      const region = page.locator('[data-sql-lab="idempotency"]');
+      await region.scrollIntoViewIfNeeded();
+      await region.getByRole('button', { name: 'Start the SQL lab' }).click();
+      await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 90_000 });
+      return region;
+    };
+    await start();
+    // The service worker kept the worker script and PGlite's three files in the SQL lab's cache.
+    const kept = await page.evaluate(async () => (await (await caches.open('eda-course-sql-lab')).keys()).map((r) => new URL(r.url).pathname.replace(/^\/_astro\/(sql-worker|pglite|initdb)-.*\.(\w+)$/, '/_astro/$1.$2')).sort());
+    expect(kept).toEqual(['/_astro/initdb.wasm', '/_astro/pglite.data', '/_astro/pglite.wasm', '/_astro/sql-worker.js']);
+    await context.setOffline(true);
+    await page.reload();
+    const region = await start();
+    await region.getByRole('button', { name: 'Run these deliveries' }).click();
+    await expect(region.locator('[data-verdict]').first()).toBeVisible();
+  });
+
+  test('offline before PostgreSQL was ever fetched, the SQL lab says so instead of hanging', async ({ page, context }) => {
+    await visitOnce(page);
+    await page.goto('/lessons/idempotent-consumers/');
+    await context.setOffline(true);
+    const region = page.locator('[data-sql-lab="idempotency"]');
+    await region.scrollIntoViewIfNeeded();
+    await region.getByRole('button', { name: 'Start the SQL lab' }).click();
+    await expect(region.getByRole('alert')).toContainText(/offline|could not/);
+    // Back online, "Try again" starts it.
+    await context.setOffline(false);
+    await region.getByRole('button', { name: 'Try again' }).click();
+    await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 60_000 });
+  });
+});
