@@ -38,8 +38,8 @@ async function writeSql(region: Locator, sql: string): Promise<void> {
 }
 
 async function runSchedule(region: Locator, schedule: string): Promise<void> {
-  await region.getByLabel('Deliveries').selectOption({ label: schedule });
-  await region.getByRole('button', { name: 'Run these deliveries' }).click();
+  await region.getByLabel(/^(Deliveries|Requests|Polls)$/).selectOption({ label: schedule });
+  await region.getByRole('button', { name: /^Run these (deliveries|requests|polls)$/ }).click();
   await expect(region.locator('.result h4').first()).toHaveText(`Run: ${schedule}`);
 }
 
@@ -102,7 +102,10 @@ test('Postgres’s own error is shown next to its line; start over and bring bac
   const region = await startLab(page, IDEMPOTENCY, 'idempotency');
   const typo = idempotencyLab.brokenHandler.replace('SET points = points + :points', 'SET pointz = points + :points');
   await writeSql(region, typo);
-  await runSchedule(region, 'Every event once');
+  // Ctrl+Enter in the editor runs the chosen deliveries.
+  await region.getByLabel(/^(Deliveries|Requests|Polls)$/).selectOption({ label: 'Every event once' });
+  await editor(region).press('Control+Enter');
+  await expect(region.locator('.result h4').first()).toHaveText('Run: Every event once');
   const problems = region.getByRole('list', { name: "PostgreSQL's errors, by line" });
   await expect(problems).toContainText(/Line 3, column \d+: ERROR 42703: column "pointz" of relation "loyalty_accounts" does not exist/);
   // The gutter marks line 3.
@@ -178,7 +181,7 @@ test('the relay lab: a high-water mark loses the late commit; the lesson’s rel
   await challenge.getByRole('button', { name: 'Check the challenge' }).click();
   await expect(challenge.locator('[data-verdict="passed"]')).toBeVisible();
   // The outbox lab on the same page still runs on the shared database.
-  await runSchedule(outbox, 'Every event once');
+  await runSchedule(outbox, 'Every request once');
   await expect(outbox.locator('[data-verdict="broken"], [data-verdict="ok"]')).toBeVisible();
   expect(await cspViolations(page)).toEqual([]);
 });
@@ -222,7 +225,7 @@ test.describe('offline', () => {
     await context.setOffline(true);
     await page.reload();
     const region = await start();
-    await region.getByRole('button', { name: 'Run these deliveries' }).click();
+    await region.getByRole('button', { name: /^Run these (deliveries|requests|polls)$/ }).click();
     await expect(region.locator('[data-verdict]').first()).toBeVisible();
   });
 

@@ -19,15 +19,24 @@ const loyaltyEvents: LabEvent[] = [
 
 const seedPoints: Record<string, number> = { cus_9921: 100, cus_4410: 0 };
 
-/** Every event once, then each fault in turn, then a crash at every statement boundary of evt-1. */
-function challenge(events: readonly LabEvent[], statementCount: number): Schedule[] {
+/** How a lab names its faults: a broker's deliveries, or a client's requests. */
+interface FaultNames {
+  readonly once: string;
+  readonly twice: string;
+  readonly lost: string;
+}
+const deliveryFaults: FaultNames = { once: 'every event once', twice: 'delivered twice', lost: 'acknowledgement lost' };
+const requestFaults: FaultNames = { once: 'every request once', twice: 'sent twice', lost: 'reply lost' };
+
+/** Every event once, then each fault in turn, then a crash at every statement boundary of the first event. */
+function challenge(events: readonly LabEvent[], statementCount: number, names: FaultNames = deliveryFaults): Schedule[] {
   const ids = events.map((e) => e.id);
   const first = ids[0] as string;
   const second = ids[1] as string;
   return [
-    { name: 'every event once', deliveries: ids.map((event) => ({ event })) },
-    { name: `${first} delivered twice`, deliveries: ids.map((event) => (event === first ? { event, duplicate: true } : { event })) },
-    { name: `${second}'s acknowledgement lost`, deliveries: ids.map((event) => (event === second ? { event, lostAck: true } : { event })) },
+    { name: names.once, deliveries: ids.map((event) => ({ event })) },
+    { name: `${first} ${names.twice}`, deliveries: ids.map((event) => (event === first ? { event, duplicate: true } : { event })) },
+    { name: `${second}'s ${names.lost}`, deliveries: ids.map((event) => (event === second ? { event, lostAck: true } : { event })) },
     ...crashSchedules(events, first, statementCount),
   ];
 }
@@ -195,7 +204,7 @@ COMMIT;  -- the order and its event exist together, or not at all
     afterCrash: 'the client gets no reply and retries the request',
     afterFailure: 'The request failed: its open transaction rolls back and the client gets an error.',
   },
-  challengeSchedules: (n) => challenge(orderRequests, n),
+  challengeSchedules: (n) => challenge(orderRequests, n, requestFaults),
   async judge({ db, events, attempts, trace }) {
     const delivered = new Set(attempts.map((a) => a.event));
     const orders = new Set((await db.query('SELECT id FROM orders')).rows.map((r) => String(r['id'])));
