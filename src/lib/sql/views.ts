@@ -1,0 +1,106 @@
+/**
+ * What the SQL lab's workbench shows of a run, as plain data: Postgres's errors by the learner's
+ * line, the trace by delivery (or request, or poll), each step's outcome in words, and each lab's
+ * vocabulary. The island (src/islands/sqllab/Workbench.svelte) only renders these.
+ */
+import type { SqlLabId } from './challenges.ts';
+import type { Cause, Finding, RunResult, TraceEntry } from './driver.ts';
+
+/** How a lab speaks of its runs: a broker's deliveries, a client's requests, a relay's polls. */
+export interface LabWords {
+  /** One run, capitalised: "Delivery 2: …". */
+  readonly run: string;
+  /** Several, lower case: "Run these deliveries". */
+  readonly runs: string;
+  /** Why a run happened. */
+  readonly cause: Readonly<Record<Cause, string>>;
+  /** What a good verdict, and a broken one, say first. */
+  readonly good: string;
+  readonly broken: string;
+}
+
+/** Each SQL lab's words. */
+export const LAB_WORDS: Readonly<Record<SqlLabId, LabWords>> = {
+  idempotency: {
+    run: 'Delivery',
+    runs: 'deliveries',
+    cause: { first: 'first delivery', 'redelivery after crash': 'redelivered after the crash', 'redelivery after lost ack': 'redelivered: its acknowledgement was lost', duplicate: 'the broker’s duplicate' },
+    good: 'Every balance is right.',
+    broken: 'The balances are wrong.',
+  },
+  outbox: {
+    run: 'Request',
+    runs: 'requests',
+    cause: { first: 'first attempt', 'redelivery after crash': 'the client retries after the crash', 'redelivery after lost ack': 'the client retries: the reply was lost', duplicate: 'the client sent it twice' },
+    good: 'Orders and events agree.',
+    broken: 'Orders and events disagree.',
+  },
+  relay: {
+    run: 'Poll',
+    runs: 'polls',
+    cause: { first: 'on its timer', 'redelivery after crash': 'the relay restarted after the crash and polls again', 'redelivery after lost ack': 'polled again', duplicate: 'polled again' },
+    good: 'Every committed event was published, in order.',
+    broken: 'The relay lost or reordered an event.',
+  },
+};
+
+/** Postgres's errors of a run by the learner's line, in trace order: what the editor's gutter marks. */
+export function errorsByLine(trace: readonly TraceEntry[]): Map<number, TraceEntry[]> {
+  const out = new Map<number, TraceEntry[]>();
+  for (const t of trace) {
+    if (t.kind !== 'statement' || t.outcome !== 'error') continue;
+    out.set(t.line, [...(out.get(t.line) ?? []), t]);
+  }
+  return out;
+}
+
+/** One delivery (request, poll) of a run and its steps. */
+export interface TraceGroup {
+  readonly delivery: number;
+  readonly event: string;
+  readonly cause: Cause;
+  readonly entries: TraceEntry[];
+}
+
+/** The trace by delivery, in order. */
+export function traceByDelivery(trace: readonly TraceEntry[]): TraceGroup[] {
+  const out: TraceGroup[] = [];
+  for (const t of trace) {
+    const last = out.at(-1);
+    if (last?.delivery === t.delivery) last.entries.push(t);
+    else out.push({ delivery: t.delivery, event: t.event, cause: t.cause, entries: [t] });
+  }
+  return out;
+}
+
+/** The trace steps the verdict's findings name. */
+export function brokenSteps(findings: readonly Finding[]): Set<number> {
+  return new Set(findings.map((f) => f.step).filter((s): s is number => s !== null));
+}
+
+/** A step's outcome in words: "ok", "ok, 2 rows", "ERROR 23505: …", or the driver's message. */
+export function outcomeText(t: TraceEntry): string {
+  if (t.kind !== 'statement') return t.message ?? '';
+  // Transaction control and settings have no rows to speak of.
+  if (t.outcome === 'ok' && (t.rows === undefined || /^\s*(BEGIN|START|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|SET|RESET)\b/i.test(t.sql))) return 'ok';
+  if (t.outcome === 'ok') return `ok, ${t.rows} row${t.rows === 1 ? '' : 's'}`;
+  return `ERROR ${t.code ?? ''}: ${t.message ?? ''}`;
+}
+
+/** A statement's first line of code (comments skipped), cut to `max` characters. */
+export function statementHead(text: string, max = 60): string {
+  const line = text.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('--')) ?? text;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** Capitalises a schedule or finding name that starts with a word, not one that starts with an id such as evt-1. */
+export function sentence(s: string): string {
+  return /^[a-z]+(\s|$)/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** A run in one line, for the screen reader's status: the problem, or the verdict. */
+export function runSummary(r: RunResult, words: LabWords): string {
+  if (r.problem) return r.problem.message;
+  if (r.verdict) return `${r.verdict.ok ? words.good : words.broken} ${r.verdict.ok ? '' : r.verdict.summary}`.trim();
+  return 'The run ended without a verdict.';
+}
