@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { builtPages } from '../helpers/site-weight.ts';
 
 /** Key under which the theme choice is saved (see src/components/ThemeScript.astro). */
@@ -65,4 +65,21 @@ export async function visitOnce(page: Page): Promise<void> {
     await navigator.serviceWorker.ready;
   });
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/**
+ * A simulator lab's challenge, taken as a learner would: start it, check it as it starts (it must
+ * fail), apply `fix`, check again (it must pass and show as passed). Returns the challenge's card.
+ */
+export async function failThenPassChallenge(lab: Locator, id: string, fix: (lab: Locator) => Promise<unknown>): Promise<Locator> {
+  const card = lab.locator(`[data-challenge="${id}"]`);
+  await card.getByRole('button', { name: 'Start this challenge' }).click();
+  const check = card.getByRole('button', { name: 'Check the challenge' });
+  await check.click();
+  await expect(card.getByText(/^Not yet:/)).toBeVisible();
+  await fix(lab);
+  await check.click();
+  await expect(card.getByText(/^Passed:/)).toBeVisible();
+  await expect(card.getByText('✓ Passed')).toBeVisible();
+  return card;
 }

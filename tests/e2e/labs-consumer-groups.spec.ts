@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { THEME_KEY } from './helpers.ts';
+import { THEME_KEY, failThenPassChallenge } from './helpers.ts';
 
 /** The consumer-groups lesson, which embeds the consumer-groups lab with its rebalance and offset-reset knobs. */
 const LESSON = '/lessons/consumer-groups-and-stream-processing/';
@@ -89,16 +89,7 @@ const fixes: [id: string, fix: (lab: Locator) => Promise<void>][] = [
 ];
 for (const [id, fix] of fixes) {
   test(`the ${id} challenge fails as it starts and passes once fixed`, async ({ page }) => {
-    const lab = await openLab(page);
-    const card = lab.locator(`[data-challenge="${id}"]`);
-    await card.getByRole('button', { name: 'Start this challenge' }).click();
-    const check = card.getByRole('button', { name: 'Check the challenge' });
-    await check.click();
-    await expect(card.getByText(/^Not yet:/)).toBeVisible();
-    await fix(lab);
-    await check.click();
-    await expect(card.getByText(/^Passed:/)).toBeVisible();
-    await expect(card.getByText('✓ Passed')).toBeVisible();
+    await failThenPassChallenge(await openLab(page), id, fix);
   });
 }
 

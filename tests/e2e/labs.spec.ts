@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { THEME_KEY } from './helpers.ts';
+import { THEME_KEY, failThenPassChallenge } from './helpers.ts';
 
 const LESSON = '/lessons/idempotent-consumers/';
 
@@ -110,16 +110,7 @@ const fixes: [url: string, id: string, fix: (lab: Locator) => Promise<void>][] =
 ];
 for (const [url, id, fix] of fixes) {
   test(`the ${id} challenge fails as it starts and passes once fixed`, async ({ page }) => {
-    const lab = await openLab(page, url);
-    const card = lab.locator(`[data-challenge="${id}"]`);
-    await card.getByRole('button', { name: 'Start this challenge' }).click();
-    const check = card.getByRole('button', { name: 'Check the challenge' });
-    await check.click();
-    await expect(card.getByText(/^Not yet:/)).toBeVisible();
-    await fix(lab);
-    await check.click();
-    await expect(card.getByText(/^Passed:/)).toBeVisible();
-    await expect(card.getByText('✓ Passed')).toBeVisible();
+    const card = await failThenPassChallenge(await openLab(page, url), id, fix);
     // A pass offers what comes next: another challenge of this lab, or the rest of the lesson.
     await expect(card.getByRole('button', { name: /^Next challenge: / }).or(card.getByRole('link', { name: /^Continue with the lesson: / })).first()).toBeVisible();
   });
