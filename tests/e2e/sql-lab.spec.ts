@@ -44,9 +44,11 @@ async function runSchedule(region: Locator, schedule: string): Promise<void> {
 }
 
 test('the broken handler awards a duplicate twice, the trace shows where, and the fixed handler passes the challenge', async ({ page }) => {
-  // Hold PostgreSQL's data file back a moment, so the download's progress is on screen.
+  // Hold PostgreSQL's data file back until the download's progress has been seen on screen.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
   await page.route('**/_astro/pglite-*.data', async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
+    await held;
     await route.continue();
   });
   await page.goto(IDEMPOTENCY);
@@ -56,7 +58,8 @@ test('the broken handler awards a duplicate twice, the trace shows where, and th
   expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /pglite|sql-worker/.test(e.name)))).toBe(false);
   await region.getByRole('button', { name: 'Start the SQL lab' }).click();
   await expect(region.getByRole('progressbar')).toBeVisible();
-  await expect(region.getByText(/Downloading PostgreSQL: [\d.]+ of 16\.1 MB|Starting PostgreSQL/)).toBeVisible();
+  await expect(region.getByText(/^Downloading PostgreSQL: [\d.]+ of 16\.1 MB$/)).toBeVisible();
+  release();
   await expect(region.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 90_000 });
   await expect(editor(region)).toHaveValue(idempotencyLab.brokenHandler);
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { downloadPostgres, POSTGRES_BYTES, POSTGRES_FILES, type Fetcher, type PostgresFile } from '../../../../src/lib/sql/postgres-download.ts';
 import { createWorkerEngine, serve, type Reply, type ServedDatabase, type StartProgress, type WorkerPort } from '../../../../src/lib/sql/worker-engine.ts';
 
@@ -82,8 +82,7 @@ describe('worker engine start-up', () => {
       { onProgress: (p) => heard.push(p) },
     );
     const answer = engine.query('SELECT 1');
-    await new Promise((r) => setTimeout(r, 10));
-    expect(heard).toEqual([{ phase: 'download', loaded: 10, total: 100 }]);
+    await vi.waitFor(() => expect(heard).toEqual([{ phase: 'download', loaded: 10, total: 100 }]));
     resolveDb({ query: async () => ({ rows: [{ one: 1 }] }), exec: async () => undefined, waitReady: Promise.resolve() });
     await expect(answer).resolves.toEqual({ rows: [{ one: 1 }] });
   });

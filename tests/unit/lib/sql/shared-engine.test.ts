@@ -73,7 +73,9 @@ describe('the page’s shared PostgreSQL', () => {
       order.push('b runs');
       return 'b';
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // Once the first has started, a second that did not wait its turn would have run as well.
+    await vi.waitFor(() => expect(order).toContain('a starts'));
+    await Promise.resolve();
     expect(order).toEqual(['a starts']);
     finishFirst();
     await expect(first).rejects.toThrow('a failed');
