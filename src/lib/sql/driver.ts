@@ -181,6 +181,23 @@ export interface JudgeContext {
   readonly trace: readonly TraceEntry[];
 }
 
+/** How a lab speaks of its runs: a broker's deliveries, a client's requests, a relay's polls. */
+export interface LabWords {
+  /** One run, capitalised: "Delivery 2: …". */
+  readonly run: string;
+  /** Several, lower case: "Run these deliveries". */
+  readonly runs: string;
+  /** Why a run happened. */
+  readonly cause: Readonly<Record<Cause, string>>;
+  /** What a good verdict, and a broken one, say first. */
+  readonly good: string;
+  readonly broken: string;
+  /** After "Crash after statement k: …; ": e.g. "the client gets no reply and retries the request". */
+  readonly afterCrash: string;
+  /** The rollback entry after a failed statement. */
+  readonly afterFailure: string;
+}
+
 /** A SQL lab: its tables, its starting and correct handlers, its events, challenge and judge. */
 export interface LabDefinition {
   readonly id: string;
@@ -198,15 +215,10 @@ export interface LabDefinition {
    */
   readonly publishes?: boolean;
   /**
-   * How the trace words what follows a crash or a failed statement, when the lab's runs are not a
-   * broker's deliveries (the outbox lab's are requests to the Order service).
+   * How the trace words what follows a crash or a failed statement: a broker redelivers an event, a
+   * client retries a request, a relay polls again.
    */
-  readonly words?: {
-    /** After "Crash after statement k: …; ": e.g. "the client gets no reply and retries". */
-    readonly afterCrash: string;
-    /** The rollback entry after a failed statement. */
-    readonly afterFailure: string;
-  };
+  readonly words: LabWords;
   /** The schedules a handler must survive to pass the lab's challenge; depends on how many statements it has. */
   challengeSchedules(statementCount: number): Schedule[];
   judge(ctx: JudgeContext): Promise<Verdict>;
@@ -384,7 +396,7 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
   const events = new Map(lab.events.map((e) => [e.id, e]));
   const relay = lab.publishes === true;
   const worldDone = new Set<string>();
-  const afterCrash = lab.words?.afterCrash ?? (relay ? 'the relay restarts and polls again' : 'the event is not acknowledged');
+  const afterCrash = lab.words.afterCrash;
 
   for (const attempt of attempts) {
     const event = events.get(attempt.event);
@@ -467,7 +479,7 @@ export async function runLab(db: SqlEngine, lab: LabDefinition, handlerSql: stri
           ...(hint === undefined ? {} : { hint }),
         });
         if (await rollbackIfOpen(db)) {
-          trace.push({ ...base, step: trace.length + 1, kind: 'rollback', statement: 0, line: st.line, sql: 'ROLLBACK', outcome: 'ok', message: lab.words?.afterFailure ?? (relay ? 'The poll failed: its open transaction rolls back; the relay polls again next time.' : 'The handler failed: its open transaction rolls back and the message is skipped.') });
+          trace.push({ ...base, step: trace.length + 1, kind: 'rollback', statement: 0, line: st.line, sql: 'ROLLBACK', outcome: 'ok', message: lab.words.afterFailure });
         }
         ended = true;
         break;

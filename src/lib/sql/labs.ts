@@ -98,6 +98,15 @@ WHERE customer_id = :customer_id;
 COMMIT;
 `,
   events: loyaltyEvents,
+  words: {
+    run: 'Delivery',
+    runs: 'deliveries',
+    cause: { first: 'first delivery', 'redelivery after crash': 'redelivered after the crash', 'redelivery after lost ack': 'redelivered: its acknowledgement was lost', duplicate: 'the broker’s duplicate' },
+    good: 'Every balance is right.',
+    broken: 'The balances are wrong.',
+    afterCrash: 'the event is not acknowledged',
+    afterFailure: 'The handler failed: its open transaction rolls back and the message is skipped.',
+  },
   challengeSchedules: (n) => challenge(loyaltyEvents, n),
   async judge({ db, events, attempts, trace }) {
     const delivered = new Set(attempts.map((a) => a.event));
@@ -201,6 +210,11 @@ COMMIT;  -- the order and its event exist together, or not at all
 `,
   events: orderRequests,
   words: {
+    run: 'Request',
+    runs: 'requests',
+    cause: { first: 'first attempt', 'redelivery after crash': 'the client retries after the crash', 'redelivery after lost ack': 'the client retries: the reply was lost', duplicate: 'the client sent it twice' },
+    good: 'Orders and events agree.',
+    broken: 'Orders and events disagree.',
     afterCrash: 'the client gets no reply and retries the request',
     afterFailure: 'The request failed: its open transaction rolls back and the client gets an error.',
   },

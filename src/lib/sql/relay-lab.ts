@@ -123,6 +123,15 @@ INSERT INTO relay_state (relay, last_seq) VALUES ('order-relay', 0);
 `,
   fixtureTables: ['outbox', 'relay_state'],
   publishes: true,
+  words: {
+    run: 'Poll',
+    runs: 'polls',
+    cause: { first: 'on its timer', 'redelivery after crash': 'the relay restarted after the crash and polls again', 'redelivery after lost ack': 'polled again', duplicate: 'polled again' },
+    good: 'Every committed event was published, in order.',
+    broken: 'The relay lost or reordered an event.',
+    afterCrash: 'the relay restarts and polls again',
+    afterFailure: 'The poll failed: its open transaction rolls back; the relay polls again next time.',
+  },
   brokenHandler: `-- The relay's poll, run on a timer. Rows a statement returns with a seq are
 -- published to the broker, keyed by aggregateid, when the statement returns.
 -- Parameter: :${PUBLISHED_PARAM}, the seqs this poll has published so far.

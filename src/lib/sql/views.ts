@@ -1,48 +1,8 @@
 /**
  * What the SQL lab's workbench shows of a run, as plain data: Postgres's errors by the learner's
- * line, the trace by delivery (or request, or poll), each step's outcome in words, and each lab's
- * vocabulary. The island (src/islands/sqllab/Workbench.svelte) only renders these.
+ * line, the trace by delivery (or request, or poll), and each step's outcome in words. The island (src/islands/sqllab/Workbench.svelte) only renders these.
  */
-import type { SqlLabId } from './challenges.ts';
-import type { Cause, Finding, RunResult, TraceEntry } from './driver.ts';
-
-/** How a lab speaks of its runs: a broker's deliveries, a client's requests, a relay's polls. */
-export interface LabWords {
-  /** One run, capitalised: "Delivery 2: …". */
-  readonly run: string;
-  /** Several, lower case: "Run these deliveries". */
-  readonly runs: string;
-  /** Why a run happened. */
-  readonly cause: Readonly<Record<Cause, string>>;
-  /** What a good verdict, and a broken one, say first. */
-  readonly good: string;
-  readonly broken: string;
-}
-
-/** Each SQL lab's words. */
-export const LAB_WORDS: Readonly<Record<SqlLabId, LabWords>> = {
-  idempotency: {
-    run: 'Delivery',
-    runs: 'deliveries',
-    cause: { first: 'first delivery', 'redelivery after crash': 'redelivered after the crash', 'redelivery after lost ack': 'redelivered: its acknowledgement was lost', duplicate: 'the broker’s duplicate' },
-    good: 'Every balance is right.',
-    broken: 'The balances are wrong.',
-  },
-  outbox: {
-    run: 'Request',
-    runs: 'requests',
-    cause: { first: 'first attempt', 'redelivery after crash': 'the client retries after the crash', 'redelivery after lost ack': 'the client retries: the reply was lost', duplicate: 'the client sent it twice' },
-    good: 'Orders and events agree.',
-    broken: 'Orders and events disagree.',
-  },
-  relay: {
-    run: 'Poll',
-    runs: 'polls',
-    cause: { first: 'on its timer', 'redelivery after crash': 'the relay restarted after the crash and polls again', 'redelivery after lost ack': 'polled again', duplicate: 'polled again' },
-    good: 'Every committed event was published, in order.',
-    broken: 'The relay lost or reordered an event.',
-  },
-};
+import type { Cause, Finding, LabWords, RunResult, TraceEntry } from './driver.ts';
 
 /** Postgres's errors of a run by the learner's line, in trace order: what the editor's gutter marks. */
 export function errorsByLine(trace: readonly TraceEntry[]): Map<number, TraceEntry[]> {
