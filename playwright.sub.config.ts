@@ -14,7 +14,8 @@ export default defineConfig({
   testDir: 'tests/e2e-sub',
   // Its own results folder: Playwright empties it at the start of a run.
   outputDir: 'test-results/sub-path',
-  use: { ...base.use, baseURL: `http://localhost:${PORT}` },
+  // No step may wait out the whole test: a click or a page load that hangs fails by name.
+  use: { ...base.use, baseURL: `http://localhost:${PORT}`, actionTimeout: 20_000, navigationTimeout: 30_000 },
   webServer: {
     command: `astro preview --port ${PORT} --host localhost --ignore-lock`,
     url: `http://localhost:${PORT}${SUB_BASE}`,

@@ -23,7 +23,20 @@ function watch(page: Page): Trouble {
     if (message.type() === 'error') trouble.problems.push(`console error on ${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => trouble.problems.push(`page error on ${page.url()}: ${error.message}`));
+  page.on('crash', () => {
+    trouble.problems.push(`the page crashed on ${page.url()}`);
+    console.log(`the page crashed on ${page.url()}`);
+  });
   return trouble;
+}
+
+/**
+ * Marks where the round has got to, on the test's output with the seconds since it began: if the
+ * test ever runs out of time, the last line printed says which part it was in.
+ */
+function stages(): (name: string) => void {
+  const began = Date.now();
+  return (name) => console.log(`[sub-path +${((Date.now() - began) / 1000).toFixed(1)} s] ${name}`);
 }
 
 /** Nothing went wrong on the current page, and every request stayed under the base path. */
@@ -34,7 +47,9 @@ async function expectClean(page: Page, trouble: Trouble): Promise<void> {
 }
 
 test('a learner’s round through the course served under /eda-course/', async ({ page }) => {
-  test.setTimeout(90_000);
+  // PostgreSQL's 16.5 MB start within it; each step has its own, shorter, limit (playwright.sub.config.ts).
+  test.setTimeout(150_000);
+  const stage = stages();
   const trouble = watch(page);
   const requests: string[] = [];
   page.on('request', (request) => {
@@ -43,7 +58,7 @@ test('a learner’s round through the course served under /eda-course/', async (
   });
   await recordCspViolations(page);
 
-  // Home, then a lesson through the site's own links.
+  stage('home, then a lesson');
   await page.goto(BASE);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectClean(page, trouble);
@@ -53,6 +68,7 @@ test('a learner’s round through the course served under /eda-course/', async (
   await expect(page).toHaveURL(`${BASE}lessons/events-commands-requests/`);
   await expectClean(page, trouble);
 
+  stage('the lesson’s quiz');
   // The lesson's "Check yourself" link (written /quizzes/…/ in the MDX) leads to its quiz; answer a question.
   await page.locator('main').getByRole('link', { name: /^Quiz: Events, commands and requests$/ }).first().click();
   await expect(page).toHaveURL(`${BASE}quizzes/events-commands-requests/`);
@@ -61,6 +77,7 @@ test('a learner’s round through the course served under /eda-course/', async (
   await expect(page.getByRole('button', { name: /Next question|See your score/ })).toBeVisible();
   await expectClean(page, trouble);
 
+  stage('search');
   // Search from the header box: live results link under the base path.
   await page.getByLabel('Search the course').focus();
   await page.keyboard.type('outbox');
@@ -71,7 +88,7 @@ test('a learner’s round through the course served under /eda-course/', async (
   await expect(page.getByRole('main').getByRole('link').filter({ hasText: /outbox/i }).first()).toHaveAttribute('href', new RegExp(`^${BASE}`));
   await expectClean(page, trouble);
 
-  // A lab run.
+  stage('a simulator lab run');
   await page.goto(`${BASE}lessons/idempotent-consumers/`);
   const lab = page.locator('section.lab').first();
   await lab.scrollIntoViewIfNeeded();
@@ -79,15 +96,18 @@ test('a learner’s round through the course served under /eda-course/', async (
   await lab.getByRole('button', { name: 'Run to the end' }).click();
   await expect(lab.getByRole('list', { name: 'Narrated trace' }).getByRole('listitem').first()).toBeVisible();
 
+  stage('a SQL lab: start PostgreSQL');
   // A SQL lab: its worker, PostgreSQL's files and the workbench's styles all load from under the base path.
   const sqlLab = page.locator('[data-sql-lab="idempotency"]');
   await sqlLab.scrollIntoViewIfNeeded();
   await sqlLab.getByRole('button', { name: 'Start the SQL lab' }).click();
   await expect(sqlLab.getByText('PostgreSQL is running in this tab.')).toBeVisible({ timeout: 60_000 });
+  stage('a SQL lab: run');
   await sqlLab.getByRole('button', { name: 'Run these deliveries' }).click();
   await expect(sqlLab.locator('[data-verdict]').first()).toBeVisible();
   await expectClean(page, trouble);
 
+  stage('the progress page');
   // The progress page, through the header, shows the quiz answer.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Progress/ }).click();
   await expect(page).toHaveURL(`${BASE}progress/`);
@@ -95,4 +115,5 @@ test('a learner’s round through the course served under /eda-course/', async (
   await expectClean(page, trouble);
 
   expect(requests, 'requests outside the base path').toEqual([]);
+  stage('done');
 });
