@@ -13,6 +13,9 @@ export const POSTGRES_FILES = {
   initdb: { name: 'initdb.wasm', bytes: 299_102 },
 } as const;
 
+/** A file that stopped receiving bytes. */
+class Stalled extends Error {}
+
 /** Which of the three files. */
 export type PostgresFile = keyof typeof POSTGRES_FILES;
 
@@ -25,11 +28,21 @@ export type PostgresDownload = Record<PostgresFile, ArrayBuffer>;
 /** A fetch as the download needs it (the browser's, or a test's). */
 export type Fetcher = (url: URL) => Promise<Pick<Response, 'ok' | 'status' | 'body' | 'arrayBuffer'>>;
 
+/** How the download reports and when it gives up. */
+export interface DownloadOptions {
+  /** Progress at most this often, in ms (and once at the end). Default 100. */
+  readonly everyMs?: number;
+  /** A file that receives no bytes for this long, in ms, is given up on. Default 30 000. */
+  readonly stallMs?: number;
+}
+
 /**
- * Fetches the three files at `urls` in parallel, reporting the bytes received so far (at most every
- * `everyMs` ms, and once at the end). Rejects with a message a learner can act on.
+ * Fetches the three files at `urls` in parallel, reporting the bytes received so far. Rejects with a
+ * message a learner can act on: offline, an HTTP error, a connection lost part-way, or a download that
+ * stopped moving (so the lab offers "Try again" rather than a progress bar that never ends).
  */
-export async function downloadPostgres(urls: Record<PostgresFile, URL>, fetcher: Fetcher, onProgress: (p: StartProgress) => void, everyMs = 100): Promise<PostgresDownload> {
+export async function downloadPostgres(urls: Record<PostgresFile, URL>, fetcher: Fetcher, onProgress: (p: StartProgress) => void, options: DownloadOptions = {}): Promise<PostgresDownload> {
+  const { everyMs = 100, stallMs = 30_000 } = options;
   const received: Record<PostgresFile, number> = { wasm: 0, data: 0, initdb: 0 };
   let last = 0;
   const report = (force: boolean): void => {
@@ -55,11 +68,28 @@ export async function downloadPostgres(urls: Record<PostgresFile, URL>, fetcher:
     }
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
+    const name = POSTGRES_FILES[file].name;
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received[file] += value.byteLength;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Stalled()), stallMs);
+      });
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await Promise.race([reader.read(), stalled]);
+      } catch (e) {
+        reader.cancel().catch(() => undefined);
+        throw new Error(
+          e instanceof Stalled
+            ? `PostgreSQL’s download stopped: no data for ${name} in ${Math.round(stallMs / 1000)} s. Check your connection and try again.`
+            : `PostgreSQL’s download was cut off part-way (${name}). Check your connection and try again.`,
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+      if (next.done) break;
+      chunks.push(next.value);
+      received[file] += next.value.byteLength;
       report(false);
     }
     const out = new Uint8Array(received[file]);

@@ -35,7 +35,7 @@ describe('PostgreSQL download', () => {
   it('reports growing progress and ends at the total, with every byte in place', async () => {
     const sizes = { 'pglite.wasm': 25_000, 'pglite.data': 12_345, 'initdb.wasm': 999 };
     const seen: StartProgress[] = [];
-    const files = await downloadPostgres(urls, chunkedFetch(sizes), (p) => seen.push(p), 0);
+    const files = await downloadPostgres(urls, chunkedFetch(sizes), (p) => seen.push(p), { everyMs: 0 });
     expect(files.wasm.byteLength).toBe(25_000);
     expect(files.data.byteLength).toBe(12_345);
     expect(files.initdb.byteLength).toBe(999);
@@ -55,6 +55,49 @@ describe('PostgreSQL download', () => {
     const missing: Fetcher = async () => new Response('gone', { status: 404 });
     await expect(downloadPostgres(urls, missing, () => undefined)).rejects.toThrow(/pglite\.(wasm|data)|initdb\.wasm/);
     await expect(downloadPostgres(urls, missing, () => undefined)).rejects.toThrow(/HTTP 404/);
+  });
+
+  it('says so when the connection is lost part-way, and when a file stops arriving, instead of waiting forever', async () => {
+    /** Serves the first 1 000 bytes of every file, then does `then` with the stream. */
+    const partly =
+      (then: (controller: ReadableStreamDefaultController<Uint8Array>) => void): Fetcher =>
+      async () => {
+        let first = true;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (first) {
+              first = false;
+              controller.enqueue(new Uint8Array(1000));
+              return;
+            }
+            then(controller);
+            return new Promise<void>(() => undefined);
+          },
+        });
+        return new Response(body, { status: 200 });
+      };
+    const seen: StartProgress[] = [];
+    const cut = partly((c) => c.error(new TypeError('network error')));
+    await expect(downloadPostgres(urls, cut, (p) => seen.push(p), { everyMs: 0 })).rejects.toThrow(/cut off part-way \((pglite\.(wasm|data)|initdb\.wasm)\)\. Check your connection and try again/);
+    expect(seen.at(-1)?.loaded).toBeGreaterThanOrEqual(1000);
+    const stuck = partly(() => undefined);
+    await expect(downloadPostgres(urls, stuck, () => undefined, { stallMs: 50 })).rejects.toThrow(/download stopped: no data for (pglite\.(wasm|data)|initdb\.wasm) in 0 s/);
+    // A slow but moving download is not a stalled one.
+    const slow: Fetcher = async (url) => {
+      const res = await chunkedFetch({ 'pglite.wasm': 5000, 'pglite.data': 5000, 'initdb.wasm': 5000 })(url);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          await new Promise((r) => setTimeout(r, 20));
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+      });
+      return new Response(body, { status: 200 });
+    };
+    const files = await downloadPostgres(urls, slow, () => undefined, { stallMs: 1000 });
+    expect(files.data.byteLength).toBe(5000);
   });
 });
 
