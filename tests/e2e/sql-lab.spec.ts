@@ -111,8 +111,26 @@ test('Postgres’s own error is shown next to its line; start over and bring bac
   await expect(region.locator('.result h4').first()).toHaveText('Run: Every event once');
   const problems = region.getByRole('list', { name: "PostgreSQL's errors, by line" });
   await expect(problems).toContainText(/Line 3, column \d+: ERROR 42703: column "pointz" of relation "loyalty_accounts" does not exist/);
-  // The gutter marks line 3.
+  // The gutter marks line 3, and the message stands at the end of line 3 itself, after its text.
   await expect(region.locator('.gutter li.error-line')).toHaveText(['!3']);
+  const lensMessage = region.locator('[data-lens-line]');
+  await expect(lensMessage).toHaveCount(1);
+  await expect(lensMessage).toHaveAttribute('data-lens-line', '3');
+  await expect(lensMessage).toContainText('ERROR 42703: column "pointz" of relation "loyalty_accounts" does not exist');
+  const placed = await editor(region).evaluate((textarea, message) => {
+    const style = getComputedStyle(textarea);
+    const lineHeight = parseFloat(style.lineHeight);
+    const top = textarea.getBoundingClientRect().top + parseFloat(style.paddingTop);
+    const box = (message as Element).getBoundingClientRect();
+    const text = (message as Element).previousElementSibling?.getBoundingClientRect();
+    return { line: Math.floor((box.top + box.height / 2 - top) / lineHeight) + 1, after: text !== undefined && box.left >= text.right - 0.5 };
+  }, await lensMessage.elementHandle());
+  expect(placed).toEqual({ line: 3, after: true });
+  // On a phone the lines overflow, and the message scrolls sideways with the text.
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await editor(region).evaluate((textarea) => ((textarea.scrollLeft = 40), textarea.scrollLeft))).toBe(40);
+  await expect.poll(() => region.locator('.lens').evaluate((lens) => lens.scrollLeft)).toBe(40);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await problems.getByRole('button', { name: /Line 3/ }).click();
   await expect(editor(region)).toBeFocused();
 
@@ -194,16 +212,22 @@ for (const theme of ['light', 'dark'] as const) {
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_KEY, theme] as const);
     await page.setViewportSize({ width: 320, height: 800 });
     const region = await startLab(page, IDEMPOTENCY, 'idempotency');
+    const expectClean = async (state: string) => {
+      const results = await new AxeBuilder({ page }).include('[data-sql-lab]').withTags(AXE_TAGS).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), state).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, state).toBeLessThanOrEqual(0);
+    };
+    // With Postgres's error marked on its line.
     await writeSql(region, idempotencyLab.brokenHandler.replace('points + :points', 'points + :pointz'));
     await runSchedule(region, 'evt-1 delivered twice');
-    await expect(region.locator('.result')).toBeVisible();
+    await expect(region.locator('[data-lens-line]')).toHaveCount(1);
+    await expectClean('with an error on a line');
+    // With a broken verdict and its trace, the tables shown.
     await writeSql(region, idempotencyLab.brokenHandler);
     await runSchedule(region, 'evt-1 delivered twice');
     await region.locator('details').filter({ hasText: "The lab's tables" }).locator('summary').click();
-    const results = await new AxeBuilder({ page }).include('[data-sql-lab]').withTags(AXE_TAGS).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectClean('after a broken run');
   });
 }
 
