@@ -60,10 +60,19 @@ for (const panel of document.querySelectorAll<HTMLElement>('[data-island="lesson
       }
       return loaded;
     });
-  /** Writes at once when the store is here (as on leaving the page, after any focus), else once it loads. */
-  const write = (action: ProgressAction) => {
-    if (store) store.dispatch(action);
-    else void withStore().then((loaded) => loaded.dispatch(action));
+  /**
+   * Writes at once when the store is here (as on leaving the page, after any focus), else once it
+   * loads; `then` runs when the write has been made.
+   */
+  const write = (action: ProgressAction, then?: () => void) => {
+    if (store) {
+      store.dispatch(action);
+      then?.();
+    } else
+      void withStore().then((loaded) => {
+        loaded.dispatch(action);
+        then?.();
+      });
   };
   const save = () => {
     clearTimeout(timer);
@@ -74,9 +83,11 @@ for (const panel of document.querySelectorAll<HTMLElement>('[data-island="lesson
 
   button.addEventListener('click', () => {
     const done = button.hasAttribute('data-done');
-    write({ type: done ? 'lesson/uncomplete' : 'lesson/complete', lessonId });
-    // Said once, politely: the button's new label alone is not announced everywhere.
-    completeStatus.textContent = done ? 'Marked as not complete.' : 'Marked as complete.';
+    // Said once, politely, when it is saved: the button's new label alone is not announced everywhere.
+    if (!store) completeStatus.textContent = 'Saving…';
+    write({ type: done ? 'lesson/uncomplete' : 'lesson/complete', lessonId }, () => {
+      completeStatus.textContent = done ? 'Marked as not complete.' : 'Marked as complete.';
+    });
   });
   // About to write: load the store now, so a save (even on leaving the page) finds it ready.
   for (const control of [button, notes]) {

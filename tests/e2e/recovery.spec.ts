@@ -95,6 +95,8 @@ test('"Reset everything" removes every key the course owns, frees a full storage
   expect(await storedKeys(page)).toEqual([KEY, 'eda-course:theme']);
   await page.goto(LESSON);
   await page.getByRole('button', { name: 'Mark as complete' }).click();
+  // Saved once it says so (the full store loads on the first press).
+  await expect(page.getByText('Marked as complete.')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Completed — undo' })).toBeVisible();
   await expect(page.locator('[data-notice]')).toHaveCount(0);
