@@ -154,6 +154,7 @@ test('corrupted progress: the page works, a notice explains, and the unreadable 
   expect(readFileSync(file, 'utf8')).toBe(corrupt);
   // The course still works from a clean start.
   await completeButton(page).click();
+  await expect(page.getByText('Marked as complete.')).toBeVisible();
   await page.reload();
   await expect(completeButton(page)).toHaveText('Completed — undo');
   expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP)).toBe(corrupt);
