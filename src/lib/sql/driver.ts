@@ -196,12 +196,17 @@ export interface LabWords {
   readonly afterCrash: string;
   /** The rollback entry after a failed statement. */
   readonly afterFailure: string;
+  /** What the lab's list of inputs is called ("events"), and the heading above it. */
+  readonly inputs: string;
+  readonly inputsHeading: string;
 }
 
 /** A SQL lab: its tables, its starting and correct handlers, its events, challenge and judge. */
 export interface LabDefinition {
   readonly id: string;
   readonly title: string;
+  /** What the lab runs the learner's SQL for, and what it checks, in a sentence each. */
+  readonly intro: string;
   /** DDL and seed rows, run on an empty `public` schema. */
   readonly fixture: string;
   /** Tables the learner's SQL must leave in place (columns, constraints and triggers are compared). */

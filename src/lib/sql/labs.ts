@@ -45,6 +45,8 @@ function challenge(events: readonly LabEvent[], statementCount: number, names: F
 export const idempotencyLab: LabDefinition = {
   id: 'idempotency',
   title: 'Idempotent consumer: award loyalty points once per OrderPlaced',
+  intro:
+    'The lab delivers each OrderPlaced the way an at-least-once broker does, and can deliver it twice, lose its acknowledgement, or crash your handler after any statement. Then it checks every balance.',
   fixture: `
 CREATE TABLE loyalty_accounts (
   customer_id text    PRIMARY KEY,
@@ -106,6 +108,8 @@ COMMIT;
     broken: 'The balances are wrong.',
     afterCrash: 'the event is not acknowledged',
     afterFailure: 'The handler failed: its open transaction rolls back and the message is skipped.',
+    inputs: 'events',
+    inputsHeading: 'The events, in delivery order:',
   },
   challengeSchedules: (n) => challenge(loyaltyEvents, n),
   async judge({ db, events, attempts, trace }) {
@@ -164,6 +168,8 @@ const orderRequests: LabEvent[] = [
 export const outboxLab: LabDefinition = {
   id: 'outbox',
   title: 'Transactional outbox: the order and its OrderPlaced event together or not at all',
+  intro:
+    'The lab sends each PlaceOrder request to your Order service, and can send it twice, lose the reply, or crash the service after any statement. Then it checks that every order has its OrderPlaced and every OrderPlaced its order.',
   fixture: `
 CREATE TABLE orders (
   id          text    PRIMARY KEY,
@@ -217,6 +223,8 @@ COMMIT;  -- the order and its event exist together, or not at all
     broken: 'Orders and events disagree.',
     afterCrash: 'the client gets no reply and retries the request',
     afterFailure: 'The request failed: its open transaction rolls back and the client gets an error.',
+    inputs: 'requests',
+    inputsHeading: 'The requests, in the order they arrive:',
   },
   challengeSchedules: (n) => challenge(orderRequests, n, requestFaults),
   async judge({ db, events, attempts, trace }) {

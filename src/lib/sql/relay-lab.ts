@@ -101,6 +101,8 @@ function duplicatesNote(counts: ReadonlyMap<number, number>): string {
 export const relayLab: LabDefinition = {
   id: 'relay',
   title: 'Outbox relay: the claim query that publishes every committed event',
+  intro:
+    'Your SQL is the relay’s poll, run on a timer. Between polls the Order service commits outbox rows, one of them late; the lab can crash the relay after any statement. Rows your statements return are published. Then it checks that every committed row was published, in order per order.',
   fixture: `
 CREATE TABLE outbox (
   id            uuid        PRIMARY KEY,
@@ -131,6 +133,8 @@ INSERT INTO relay_state (relay, last_seq) VALUES ('order-relay', 0);
     broken: 'The relay lost or reordered an event.',
     afterCrash: 'the relay restarts and polls again',
     afterFailure: 'The poll failed: its open transaction rolls back; the relay polls again next time.',
+    inputs: 'polls',
+    inputsHeading: 'The polls, and what commits before each:',
   },
   brokenHandler: `-- The relay's poll, run on a timer. Rows a statement returns with a seq are
 -- published to the broker, keyed by aggregateid, when the statement returns.

@@ -2,7 +2,7 @@
  * What the SQL lab's workbench shows of a run, as plain data: Postgres's errors by the learner's
  * line, the trace by delivery (or request, or poll), and each step's outcome in words. The island (src/islands/sqllab/Workbench.svelte) only renders these.
  */
-import type { Cause, Finding, LabWords, RunResult, TraceEntry } from './driver.ts';
+import type { Cause, Finding, Grade, LabWords, RunResult, TraceEntry } from './driver.ts';
 
 /** Postgres's errors of a run by the learner's line, in trace order: what the editor's gutter marks. */
 export function errorsByLine(trace: readonly TraceEntry[]): Map<number, TraceEntry[]> {
@@ -56,6 +56,19 @@ export function statementHead(text: string, max = 60): string {
 /** Capitalises a schedule or finding name that starts with a word, not one that starts with an id such as evt-1. */
 export function sentence(s: string): string {
   return /^[a-z]+(\s|$)/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** The runs that raised one line's error: "delivery 2", "deliveries 1, 2, 3". */
+export function errorRuns(list: readonly TraceEntry[], words: LabWords): string {
+  return list.length === 1 ? `${words.run.toLowerCase()} ${list[0]?.delivery ?? ''}` : `${words.runs} ${list.map((t) => t.delivery).join(', ')}`;
+}
+
+/** A challenge check in words: every schedule passed, or the first one that broke the handler and why. */
+export function challengeOutcome(g: Grade): { passed: boolean; message: string } {
+  if (g.passed) return { passed: true, message: `every one of the ${g.runs.length} schedules ends with the tables right.` };
+  if (g.failed === null) return { passed: false, message: 'the handler has no statements.' };
+  const why = g.failed.problem?.message ?? g.failed.verdict?.summary ?? 'the run ended without a verdict.';
+  return { passed: false, message: `“${g.failed.schedule}” breaks it: ${why} Its trace is below.` };
 }
 
 /** A run in one line, for the screen reader's status: the problem, or the verdict. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runLab } from '../../../../src/lib/sql/driver.ts';
-import { idempotencyLab, labs } from '../../../../src/lib/sql/labs.ts';
-import { brokenSteps, errorsByLine, outcomeText, runSummary, sentence, statementHead, traceByDelivery } from '../../../../src/lib/sql/views.ts';
+import { grade, runLab } from '../../../../src/lib/sql/driver.ts';
+import { idempotencyLab, labs, outboxLab } from '../../../../src/lib/sql/labs.ts';
+import { brokenSteps, challengeOutcome, errorRuns, errorsByLine, outcomeText, runSummary, sentence, statementHead, traceByDelivery } from '../../../../src/lib/sql/views.ts';
 import type { TraceEntry } from '../../../../src/lib/sql/driver.ts';
 import { usePglite } from '../../../helpers/pglite.ts';
 
@@ -24,6 +24,9 @@ describe('what the workbench shows of a run', () => {
     expect([...errors.keys()]).toEqual([5]);
     expect(errors.get(5)?.map((t) => t.delivery)).toEqual([1, 2]);
     expect(errors.get(5)?.[0]?.code).toBe('42601');
+    expect(errorRuns(errors.get(5) ?? [], idempotencyLab.words)).toBe('deliveries 1, 2');
+    expect(errorRuns(errors.get(5)?.slice(1) ?? [], idempotencyLab.words)).toBe('delivery 2');
+    expect(errorRuns(errors.get(5)?.slice(1) ?? [], outboxLab.words)).toBe('request 2');
     // Nothing was awarded: the verdict names the missing effect at the step of its last delivery.
     expect(brokenSteps(run.verdict?.findings ?? [])).toEqual(new Set([run.trace.at(-1)?.step]));
     expect(runSummary(run, idempotencyLab.words)).toMatch(/^The balances are wrong\. .*never awarded/);
@@ -50,9 +53,19 @@ describe('what the workbench shows of a run', () => {
     expect(sentence('ord_48213 sent twice')).toBe('ord_48213 sent twice');
   });
 
+  it('says what a challenge check found: every schedule passed, or the one that broke the handler and why', async () => {
+    const broken = challengeOutcome(await grade(db(), idempotencyLab, idempotencyLab.brokenHandler));
+    expect(broken.passed).toBe(false);
+    expect(broken.message).toMatch(/^“.+” breaks it: .+ Its trace is below\.$/);
+    const fixed = await grade(db(), idempotencyLab, idempotencyLab.correctHandler);
+    expect(challengeOutcome(fixed)).toEqual({ passed: true, message: `every one of the ${fixed.runs.length} schedules ends with the tables right.` });
+    expect(fixed.runs.length).toBeGreaterThan(3);
+  });
+
   it('has words for every lab and every cause of a run', () => {
     for (const { words } of Object.values(labs)) {
       expect(Object.keys(words.cause).sort()).toEqual(['duplicate', 'first', 'redelivery after crash', 'redelivery after lost ack']);
+      expect(words.inputsHeading.toLowerCase()).toContain(words.inputs);
     }
   });
 });
