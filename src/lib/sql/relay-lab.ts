@@ -192,7 +192,7 @@ COMMIT;
     for (const { row, step: committedAt, event } of missing) {
       const what = `Seq ${row.seq}, ${nameOf(row)}, was never published`;
       const marked = state.get(row.seq);
-      const after = marked === true ? ' Its published_at is set, so no poll will pick it up again: record progress after publishing, never before.' : marked === undefined ? ' Its outbox row is gone.' : '';
+      const after = marked === true ? ' Its published_at is set, so no poll will pick it up again.' : marked === undefined ? ' Its outbox row is gone.' : '';
       const dropped = trace.find((t) => t.step > committedAt && (t.unsent ?? []).some((u) => u.seq === row.seq));
       const passed = publications.find((p) => p.seq > row.seq);
       if (dropped !== undefined) {
@@ -202,7 +202,7 @@ COMMIT;
           kind: 'missing',
           event,
           step: passed.step,
-          message: `${what}: at step ${passed.step} the relay published seq ${passed.seq} while seq ${row.seq}'s transaction was still open (it committed at step ${committedAt}), and no poll went back for it. A seq is taken at insert, not at commit: track publication per row (published_at), not with a high-water mark.${after}`,
+          message: `${what}: at step ${passed.step} the relay published seq ${passed.seq} while seq ${row.seq}'s transaction was still open (it committed at step ${committedAt}), and no poll went back for it. A seq is taken at insert, not at commit, so a lower seq can commit after a higher one.${after}`,
         });
       } else if (passed !== undefined) {
         findings.push({ kind: 'missing', event, step: passed.step, message: `${what}: it committed at step ${committedAt}, and the relay moved past it, publishing seq ${passed.seq} at step ${passed.step}.${after}` });
