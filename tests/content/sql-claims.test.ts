@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { usePglite } from '../helpers/pglite.ts';
 import { contentPages, sqlFiles, sqlSnippetProblems, sqlSnippets, type SqlSnippet } from '../helpers/sql-snippets.ts';
+import { grade, PUBLISHED_PARAM } from '../../src/lib/sql/driver.ts';
+import { relayLab } from '../../src/lib/sql/relay-lab.ts';
 
 /**
  * Every SQL snippet of the lessons and practice prompts runs here against real PostgreSQL (PGlite,
@@ -150,6 +152,16 @@ describe('the transactional outbox', () => {
     expect(await poll()).toEqual(['Event1', 'Event2', 'Event3']);
     expect(await poll()).toEqual([]);
     expect(await one('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')).toEqual({ n: 0 });
+  });
+
+  it('the lesson’s relay, with $1 bound to the seqs it published, passes the relay lab’s challenge (late commit and crashes included)', async () => {
+    const relay = sql('09-dual-writes-and-outbox.relay.sql', 'FOR UPDATE SKIP LOCKED');
+    covered.add(relay.snippet.file);
+    expect(relay.snippet.code).toContain('ANY($1)');
+    const asLabSql = relay.snippet.code.replace('$1', `:${PUBLISHED_PARAM}`);
+    const graded = await grade(db(), relayLab, asLabSql);
+    expect(graded.failed?.verdict?.findings ?? graded.failed?.problem ?? null).toBeNull();
+    expect(graded.passed).toBe(true);
   });
 
   it('the order pipeline writes the order, its saga step and both outbox messages in one transaction', async () => {
